@@ -1,0 +1,6 @@
+package dev.tandem;
+
+public final class Tandem {
+    public static void main(String[] args) {
+    }
+}

@@ -1,6 +1,29 @@
 package dev.tandem;
 
-public final class Tandem {
+import dev.tandem.cli.TandemCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * One jar, two faces: with no arguments (or only {@code --option=value} Spring arguments) it serves
+ * Tandem; with a subcommand it is the {@code tandem} command line and never starts the web server.
+ */
+@SpringBootApplication
+@EnableScheduling
+@Modulithic(sharedModules = "shared")
+public class Tandem {
+
     public static void main(String[] args) {
+        if (TandemCommand.isCommandLine(args)) {
+            System.exit(TandemCommand.run(args));
+        }
+        serve(args.length > 0 && args[0].equals("serve") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
+    }
+
+    static void serve(String[] args) {
+        Settings.applyEnvironment();
+        SpringApplication.run(Tandem.class, args);
     }
 }

@@ -1,0 +1,84 @@
+package dev.tandem.audit;
+
+import dev.tandem.shared.Actor;
+import dev.tandem.shared.Json;
+import dev.tandem.shared.Page;
+import dev.tandem.shared.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The append-only record of every change. Callers write inside their own transaction, so a change and
+ * its audit entry are stored together or not at all.
+ */
+@Component
+public class AuditLog {
+
+    private static final int MAX_SNAPSHOT = 1_000_000;
+    private final JdbcClient jdbc;
+
+    AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(String action, String entityType, String entityName, Object before, Object after) {
+        record(action, entityType, entityName, null, before, after);
+    }
+
+    public void record(String action, String entityType, String entityName, String summary, Object before, Object after) {
+        jdbc.sql("""
+                insert into audit_log (occurred_at, actor, action, entity_type, entity_name, summary, before_json, after_json)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(Instant.now()), Actor.current().username(), action, entityType,
+                        truncate(entityName, 200), truncate(summary, 1000), snapshot(before), snapshot(after))
+                .update();
+    }
+
+    public Page<AuditEntry> find(AuditQuery query, PageRequest request) {
+        StringBuilder where = new StringBuilder(" where 1=1");
+        List<Object> params = new ArrayList<>();
+        if (query.entityType() != null && !query.entityType().isBlank()) {
+            where.append(" and entity_type = ?");
+            params.add(query.entityType());
+        }
+        if (query.entityName() != null && !query.entityName().isBlank()) {
+            where.append(" and entity_name = ?");
+            params.add(query.entityName());
+        }
+        if (query.actor() != null && !query.actor().isBlank()) {
+            where.append(" and actor = ?");
+            params.add(query.actor());
+        }
+        long total = jdbc.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(request.size());
+        pageParams.add(request.offset());
+        List<AuditEntry> items = jdbc.sql("select * from audit_log" + where
+                        + " order by id " + (request.descending() || request.sort() == null ? "desc" : "asc")
+                        + " limit ? offset ?")
+                .params(pageParams)
+                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
+                        rs.getString("entity_name"), rs.getString("summary"), rs.getString("before_json"),
+                        rs.getString("after_json")))
+                .list();
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    private static String snapshot(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String json = value instanceof String s ? s : Json.write(value);
+        return truncate(json, MAX_SNAPSHOT);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,12 @@
+package dev.tandem.catalog;
+
+import java.util.List;
+
+/** A row of the service list. */
+public record ServiceSummary(String name, String title, String description, String owner, String system,
+                             ReadinessLevel readinessLevel, String lifecycle, Integer tier, List<String> tags) {
+
+    public String label() {
+        return title == null || title.isBlank() ? name : title;
+    }
+}

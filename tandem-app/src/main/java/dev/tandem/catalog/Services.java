@@ -1,0 +1,288 @@
+package dev.tandem.catalog;
+
+import dev.tandem.accounts.AccessPolicy;
+import dev.tandem.audit.AuditLog;
+import dev.tandem.catalog.internal.ServiceRows;
+import dev.tandem.catalog.internal.Sql;
+import dev.tandem.shared.ConflictException;
+import dev.tandem.shared.FieldProblem;
+import dev.tandem.shared.InvalidInputException;
+import dev.tandem.shared.NotFoundException;
+import dev.tandem.shared.Page;
+import dev.tandem.shared.PageRequest;
+import dev.tandem.shared.StaleVersionException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Services: the unit every other capability (readiness, SLOs, engagements) hangs off. */
+@Component
+public class Services {
+
+    private static final String TYPE = "service";
+    private static final Map<String, String> SORTS = Map.of("name", "s.name", "title", "lower(coalesce(s.title, s.name))",
+            "owner", "t.name", "level", "s.readiness_level", "lifecycle", "s.lifecycle", "tier", "s.tier",
+            "system", "y.name", "updated", "s.updated_at");
+
+    private final JdbcClient jdbc;
+    private final AccessPolicy policy;
+    private final AuditLog audit;
+
+    Services(JdbcClient jdbc, AccessPolicy policy, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.policy = policy;
+        this.audit = audit;
+    }
+
+    public Page<ServiceSummary> list(ServiceQuery query, PageRequest request) {
+        StringBuilder where = new StringBuilder(" where 1=1");
+        List<Object> params = new ArrayList<>();
+        if (query.q() != null && !query.q().isBlank()) {
+            where.append(" and (lower(s.name) like ? escape '\\' or lower(coalesce(s.title,'')) like ? escape '\\'"
+                    + " or lower(coalesce(s.description,'')) like ? escape '\\')");
+            String like = Sql.contains(query.q());
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        if (present(query.owner())) {
+            where.append(" and t.name = ?");
+            params.add(query.owner().trim());
+        }
+        if (query.level() != null) {
+            where.append(" and s.readiness_level = ?");
+            params.add(query.level().name());
+        }
+        if (present(query.lifecycle())) {
+            where.append(" and s.lifecycle = ?");
+            params.add(query.lifecycle().trim());
+        }
+        if (present(query.tag())) {
+            where.append(" and s.tags like ? escape '\\'");
+            params.add(Sql.contains("\"" + query.tag().trim() + "\""));
+        }
+        if (present(query.system())) {
+            where.append(" and y.name = ?");
+            params.add(query.system().trim());
+        }
+        long total = jdbc.sql("select count(*)" + ServiceRows.SUMMARY_FROM + where).params(params).query(Long.class).single();
+        String order = SORTS.getOrDefault(request.sort() == null ? "name" : request.sort(), "s.name")
+                + (request.descending() ? " desc" : " asc") + ", s.name";
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(request.size());
+        pageParams.add(request.offset());
+        List<ServiceSummary> items = jdbc.sql("select " + ServiceRows.SUMMARY_COLUMNS + ServiceRows.SUMMARY_FROM + where
+                        + " order by " + order + " limit ? offset ?")
+                .params(pageParams).query(ServiceRows.SUMMARY).list();
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    public Optional<Service> find(String name) {
+        return jdbc.sql("""
+                select s.*, t.name owner_name, y.name system_name from services s join teams t on t.id = s.owner_team_id
+                left join systems y on y.id = s.system_id where s.name = ?""")
+                .param(name)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    return new Service(id, rs.getString("name"), rs.getString("title"), rs.getString("description"),
+                            rs.getString("service_type"), rs.getString("owner_name"), rs.getString("system_name"),
+                            ReadinessLevel.valueOf(rs.getString("readiness_level")), rs.getString("lifecycle"),
+                            Sql.integer(rs, "tier"), rs.getString("repository_url"), rs.getString("runbook_url"),
+                            ServiceRows.tags(rs.getString("tags")), ServiceRows.links(rs.getString("links")),
+                            List.of(), List.of(), List.of(), List.of(), Sql.instant(rs, "created_at"),
+                            Sql.instant(rs, "updated_at"), rs.getInt("version"));
+                })
+                .optional()
+                .map(this::withRelations);
+    }
+
+    public Service get(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException(TYPE, name));
+    }
+
+    /** The services that depend on the named one. */
+    public List<ServiceSummary> dependents(String name) {
+        return jdbc.sql("select " + ServiceRows.SUMMARY_COLUMNS + ServiceRows.SUMMARY_FROM
+                        + " join service_dependencies d on d.service_id = s.id join services target on target.id = d.depends_on_id"
+                        + " where target.name = ? order by s.name")
+                .param(name).query(ServiceRows.SUMMARY).list();
+    }
+
+    /** Resources, APIs and systems known to the catalog, for dependency pickers and pages. */
+    public List<CatalogEntity> resources(int limit) {
+        return jdbc.sql("""
+                select r.name, r.title, r.description, r.resource_type, t.name owner_name, y.name system_name from resources r
+                join teams t on t.id = r.owner_team_id left join systems y on y.id = r.system_id order by r.name limit ?""")
+                .param(limit)
+                .query((rs, n) -> new CatalogEntity("Resource", rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    private Service withRelations(Service s) {
+        List<String> dependsOn = jdbc.sql("""
+                select t.name from service_dependencies d join services t on t.id = d.depends_on_id
+                where d.service_id = ? order by t.name""").param(s.id()).query(String.class).list();
+        List<String> resources = jdbc.sql("""
+                select r.name from service_resources d join resources r on r.id = d.resource_id
+                where d.service_id = ? order by r.name""").param(s.id()).query(String.class).list();
+        List<String> provides = apis(s.id(), "PROVIDES");
+        List<String> consumes = apis(s.id(), "CONSUMES");
+        return new Service(s.id(), s.name(), s.title(), s.description(), s.type(), s.owner(), s.system(),
+                s.readinessLevel(), s.lifecycle(), s.tier(), s.repositoryUrl(), s.runbookUrl(), s.tags(), s.links(),
+                dependsOn, resources, provides, consumes, s.createdAt(), s.updatedAt(), s.version());
+    }
+
+    private List<String> apis(long serviceId, String relation) {
+        return jdbc.sql("""
+                select a.name from service_apis sa join apis a on a.id = sa.api_id
+                where sa.service_id = ? and sa.relation = ? order by a.name""")
+                .params(serviceId, relation).query(String.class).list();
+    }
+
+    @Transactional
+    public Service create(ServiceDraft draft) {
+        policy.requireChangeTeam(draft.owner());
+        if (find(draft.name()).isPresent()) {
+            throw new ConflictException("service '" + draft.name() + "' already exists");
+        }
+        Resolved r = resolve(draft, null);
+        jdbc.sql("""
+                insert into services (name, title, description, service_type, owner_team_id, system_id, readiness_level,
+                  lifecycle, tier, repository_url, runbook_url, tags, links, created_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(draft.name(), Sql.blankToNull(draft.title()), Sql.blankToNull(draft.description()), draft.type(),
+                        r.ownerId(), r.systemId(), draft.readinessLevel().name(), draft.lifecycle(), draft.tier(),
+                        Sql.blankToNull(draft.repositoryUrl()), Sql.blankToNull(draft.runbookUrl()),
+                        ServiceRows.tagsJson(draft.tags()), ServiceRows.linksJson(draft.links()), Sql.now(), Sql.now())
+                .update();
+        long id = jdbc.sql("select id from services where name = ?").param(draft.name()).query(Long.class).single();
+        writeRelations(id, r);
+        Service created = get(draft.name());
+        audit.record("create", TYPE, created.name(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public Service update(String name, ServiceDraft draft, int expectedVersion, boolean fromIfMatch) {
+        Service before = get(name);
+        policy.requireChangeTeam(before.owner());
+        if (!before.owner().equals(draft.owner())) {
+            policy.requireChangeTeam(draft.owner());
+        }
+        if (before.version() != expectedVersion) {
+            throw new StaleVersionException(TYPE, name, expectedVersion, before.version(), fromIfMatch);
+        }
+        if (!name.equals(draft.name())) {
+            throw new InvalidInputException("name", "a service cannot be renamed; other records refer to it by name");
+        }
+        Resolved r = resolve(draft, before.id());
+        int changed = jdbc.sql("""
+                update services set title = ?, description = ?, service_type = ?, owner_team_id = ?, system_id = ?,
+                  readiness_level = ?, lifecycle = ?, tier = ?, repository_url = ?, runbook_url = ?, tags = ?, links = ?,
+                  updated_at = ?, version = version + 1
+                where id = ? and version = ?""")
+                .params(Sql.blankToNull(draft.title()), Sql.blankToNull(draft.description()), draft.type(), r.ownerId(),
+                        r.systemId(), draft.readinessLevel().name(), draft.lifecycle(), draft.tier(),
+                        Sql.blankToNull(draft.repositoryUrl()), Sql.blankToNull(draft.runbookUrl()),
+                        ServiceRows.tagsJson(draft.tags()), ServiceRows.linksJson(draft.links()), Sql.now(),
+                        before.id(), expectedVersion)
+                .update();
+        if (changed == 0) {
+            throw new StaleVersionException(TYPE, name, expectedVersion, get(name).version(), fromIfMatch);
+        }
+        jdbc.sql("delete from service_dependencies where service_id = ?").param(before.id()).update();
+        jdbc.sql("delete from service_resources where service_id = ?").param(before.id()).update();
+        writeRelations(before.id(), r);
+        Service after = get(name);
+        audit.record("update", TYPE, name, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(String name, Integer expectedVersion) {
+        Service before = get(name);
+        policy.requireChangeTeam(before.owner());
+        if (expectedVersion != null && before.version() != expectedVersion) {
+            throw new StaleVersionException(TYPE, name, expectedVersion, before.version(), true);
+        }
+        List<ServiceSummary> dependents = dependents(name);
+        if (!dependents.isEmpty()) {
+            throw new ConflictException("service '" + name + "' is a dependency of "
+                    + String.join(", ", dependents.stream().limit(5).map(ServiceSummary::name).toList())
+                    + (dependents.size() > 5 ? " and " + (dependents.size() - 5) + " more" : "")
+                    + "; remove those dependencies first");
+        }
+        jdbc.sql("delete from services where id = ?").param(before.id()).update();
+        audit.record("delete", TYPE, name, before, null);
+    }
+
+    private record Resolved(long ownerId, Long systemId, List<Long> dependsOn, List<Long> resources) {
+    }
+
+    private Resolved resolve(ServiceDraft draft, Long selfId) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Long ownerId = idOf("teams", draft.owner());
+        if (ownerId == null) {
+            problems.add(new FieldProblem("owner", "team '" + draft.owner() + "' does not exist"));
+        }
+        Long systemId = null;
+        if (present(draft.system())) {
+            systemId = idOf("systems", draft.system().trim());
+            if (systemId == null) {
+                problems.add(new FieldProblem("system", "system '" + draft.system() + "' does not exist"));
+            }
+        }
+        List<Long> deps = new ArrayList<>();
+        int i = 0;
+        for (String dep : new LinkedHashSet<>(draft.dependsOn())) {
+            Long id = idOf("services", dep.trim());
+            if (id == null) {
+                problems.add(new FieldProblem("dependsOn[" + i + "]", "service '" + dep + "' does not exist"));
+            } else if (id.equals(selfId) || dep.trim().equals(draft.name())) {
+                problems.add(new FieldProblem("dependsOn[" + i + "]", "a service cannot depend on itself"));
+            } else {
+                deps.add(id);
+            }
+            i++;
+        }
+        List<Long> resources = new ArrayList<>();
+        i = 0;
+        for (String res : new LinkedHashSet<>(draft.dependsOnResources())) {
+            Long id = idOf("resources", res.trim());
+            if (id == null) {
+                problems.add(new FieldProblem("dependsOnResources[" + i + "]", "resource '" + res + "' does not exist"));
+            } else {
+                resources.add(id);
+            }
+            i++;
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new Resolved(ownerId, systemId, deps, resources);
+    }
+
+    private void writeRelations(long id, Resolved r) {
+        for (Long dep : r.dependsOn()) {
+            jdbc.sql("insert into service_dependencies (service_id, depends_on_id) values (?, ?)").params(id, dep).update();
+        }
+        for (Long res : r.resources()) {
+            jdbc.sql("insert into service_resources (service_id, resource_id) values (?, ?)").params(id, res).update();
+        }
+    }
+
+    private Long idOf(String table, String name) {
+        return jdbc.sql("select id from " + table + " where name = ?").param(name).query(Long.class).optional().orElse(null);
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.tandem.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.Set;
+
+/**
+ * The {@code tandem} command line. Subcommands run without the web server; {@code serve} (or no
+ * arguments at all) starts it.
+ */
+@Command(name = "tandem", mixinStandardHelpOptions = true, versionProvider = TandemCommand.Version.class,
+        description = "Tandem: the platform an Embedded SRE program runs on.",
+        subcommands = {ServeCommand.class})
+public class TandemCommand {
+
+    private static final Set<String> OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+    /**
+     * True when the arguments name a subcommand (or ask for help or the version) rather than only
+     * Spring {@code --key=value} settings for the server.
+     */
+    public static boolean isCommandLine(String[] args) {
+        if (args.length == 0 || args[0].equals("serve")) {
+            return false;
+        }
+        return OPTIONS.contains(args[0]) || !args[0].startsWith("-");
+    }
+
+    public static int run(String[] args) {
+        return new CommandLine(new TandemCommand()).execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = TandemCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"tandem " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.tandem.catalog;
+
+/** What an import did to one entity. */
+public enum ImportOutcome {
+    CREATED, UPDATED, UNCHANGED, SKIPPED
+}

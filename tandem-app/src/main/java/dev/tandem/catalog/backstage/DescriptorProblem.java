@@ -12,7 +12,10 @@ package dev.tandem.catalog.backstage;
  */
 public record DescriptorProblem(int index, Integer line, String kind, String name, String path, String message) {
 
-    /** A one-line rendering for logs, exception messages and command-line output. */
+    /**
+     * A one-line rendering for logs, exception messages and command-line output. Documents are
+     * numbered from 1 here, because this text is read by people, while {@link #index()} stays 0-based.
+     */
     public String summary() {
         StringBuilder out = new StringBuilder();
         if (index >= 0) {

@@ -383,6 +383,25 @@ class DescriptorReaderTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"$json", "$yaml"})
+    void otherSubstitutionsAreRefusedToo(String key) {
+        String yaml = document("API", "payments-api", "type: openapi\nlifecycle: production\nowner: payments\n"
+                + "definition:\n  " + key + ": https://example.com/openapi.yaml");
+        assertThat(problems(yaml)).singleElement().extracting(DescriptorProblem::message).asString()
+                .contains(key + " is not supported");
+    }
+
+    @Test
+    void definitionMustBeTextOfBoundedLength() {
+        String spec = "type: openapi\nlifecycle: production\nowner: payments\ndefinition: ";
+        assertThat(problems(document("API", "a", spec + "[a, b]"))).singleElement()
+                .extracting(DescriptorProblem::message).isEqualTo("expected the API definition as text, found a list");
+        assertThat(problems(document("API", "a", spec + "x".repeat(SpecParser.MAX_DEFINITION + 1)))).singleElement()
+                .extracting(DescriptorProblem::message).asString().startsWith("too long: 1000001 characters");
+        assertThat(read(document("API", "a", spec + "x".repeat(SpecParser.MAX_DEFINITION)))).hasSize(1);
+    }
+
     @Test
     void multiLineDefinitionIsKeptVerbatim() {
         ApiDescriptor api = (ApiDescriptor) read(document("API", "payments-api", """

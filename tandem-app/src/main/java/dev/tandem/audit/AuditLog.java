@@ -4,6 +4,7 @@ import dev.tandem.shared.Actor;
 import dev.tandem.shared.Json;
 import dev.tandem.shared.Page;
 import dev.tandem.shared.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,11 @@ public class AuditLog {
 
     private static final int MAX_SNAPSHOT = 1_000_000;
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     public void record(String action, String entityType, String entityName, Object before, Object after) {
@@ -37,6 +40,27 @@ public class AuditLog {
                 .params(Timestamp.from(Instant.now()), Actor.current().username(), action, entityType,
                         truncate(entityName, 200), truncate(summary, 1000), snapshot(before), snapshot(after))
                 .update();
+    }
+
+    /** One change among many written together, as by an import. */
+    public record Change(String action, String entityType, String entityName, String summary, Object before, Object after) {
+    }
+
+    /** Records many changes in one batch, all by the current actor at the same instant. */
+    public void recordAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        String actor = Actor.current().username();
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            rows.add(new Object[] {now, actor, c.action(), c.entityType(), truncate(c.entityName(), 200),
+                    truncate(c.summary(), 1000), snapshot(c.before()), snapshot(c.after())});
+        }
+        jdbcTemplate.batchUpdate("""
+                insert into audit_log (occurred_at, actor, action, entity_type, entity_name, summary, before_json, after_json)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     public Page<AuditEntry> find(AuditQuery query, PageRequest request) {

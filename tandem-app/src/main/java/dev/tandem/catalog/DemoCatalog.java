@@ -1,17 +1,51 @@
 package dev.tandem.catalog;
 
+import dev.tandem.accounts.AccessPolicy;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The demo organisation: a few teams, people and a dozen services, loaded through the import. */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The demo organisation: a few teams, people and a dozen services with dependencies, loaded through
+ * the ordinary import so that it exercises the same path as a real catalog.
+ */
 @Component
 public class DemoCatalog {
 
-    /** True while the catalog is empty, the only time the demo may be loaded. */
-    public boolean available() {
-        throw new UnsupportedOperationException("not written yet");
+    private final JdbcClient jdbc;
+    private final CatalogImport importer;
+    private final AccessPolicy policy;
+
+    DemoCatalog(JdbcClient jdbc, CatalogImport importer, AccessPolicy policy) {
+        this.jdbc = jdbc;
+        this.importer = importer;
+        this.policy = policy;
     }
 
+    /** True while the catalog holds no team and no service, the only time the demo may be loaded. */
+    public boolean available() {
+        return jdbc.sql("select (select count(*) from teams) + (select count(*) from services)").query(Long.class).single() == 0;
+    }
+
+    @Transactional
     public ImportSummary load() {
-        throw new UnsupportedOperationException("not written yet");
+        policy.requireAdmin();
+        if (!available()) {
+            throw new dev.tandem.shared.ConflictException("the demo organisation can only be loaded into an empty catalog");
+        }
+        return importer.run(text(), false);
+    }
+
+    static String text() {
+        try (var in = new ClassPathResource("demo/catalog-info.yaml").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

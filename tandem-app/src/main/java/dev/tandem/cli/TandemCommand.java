@@ -11,7 +11,7 @@ import java.util.Set;
  */
 @Command(name = "tandem", mixinStandardHelpOptions = true, versionProvider = TandemCommand.Version.class,
         description = "Tandem: the platform an Embedded SRE program runs on.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, CatalogCommand.class})
 public class TandemCommand {
 
     private static final Set<String> OPTIONS = Set.of("-h", "--help", "-V", "--version");

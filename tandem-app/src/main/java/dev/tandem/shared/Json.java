@@ -31,6 +31,10 @@ public final class Json {
         return json == null || json.isBlank() ? List.of() : MAPPER.readValue(json, STRINGS);
     }
 
+    public static <T> T read(String json, Class<T> type) {
+        return MAPPER.readValue(json, type);
+    }
+
     public static <T> T read(String json, TypeReference<T> type) {
         return MAPPER.readValue(json, type);
     }

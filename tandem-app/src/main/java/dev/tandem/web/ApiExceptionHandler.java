@@ -141,6 +141,14 @@ class ApiExceptionHandler {
         return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMessage(), request, null);
     }
 
+    /** Anything unforeseen: logged in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        LOG.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "something went wrong on the server; the error was logged", request, null);
+    }
+
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
                                                  HttpServletRequest request, List<?> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);

@@ -14,10 +14,10 @@ public final class ServiceRows {
 
     private static final TypeReference<List<Link>> LINKS = new TypeReference<>() { };
 
-    public static final String SUMMARY_COLUMNS = """
-            s.name, s.title, s.description, t.name owner_name, y.name system_name, s.readiness_level, s.lifecycle, s.tier, s.tags""";
-    public static final String SUMMARY_FROM = """
-             from services s join teams t on t.id = s.owner_team_id left join systems y on y.id = s.system_id""";
+    public static final String SUMMARY_COLUMNS =
+            " s.name, s.title, s.description, t.name owner_name, y.name system_name, s.readiness_level, s.lifecycle, s.tier, s.tags ";
+    public static final String SUMMARY_FROM =
+            " from services s join teams t on t.id = s.owner_team_id left join systems y on y.id = s.system_id ";
 
     public static final RowMapper<ServiceSummary> SUMMARY = (rs, n) -> new ServiceSummary(rs.getString("name"),
             rs.getString("title"), rs.getString("description"), rs.getString("owner_name"), rs.getString("system_name"),

@@ -1,6 +1,7 @@
 package dev.tandem;
 
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.shared.Settings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -17,7 +18,7 @@ public class Tandem {
 
     public static void main(String[] args) {
         if (TandemCommand.isCommandLine(args)) {
-            System.exit(TandemCommand.run(args));
+            System.exit(TandemCommand.run(Tandem.class, args));
         }
         serve(args.length > 0 && args[0].equals("serve") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
     }

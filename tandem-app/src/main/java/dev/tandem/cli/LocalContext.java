@@ -1,7 +1,6 @@
 package dev.tandem.cli;
 
-import dev.tandem.Settings;
-import dev.tandem.Tandem;
+import dev.tandem.shared.Settings;
 import dev.tandem.shared.Actor;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -16,12 +15,15 @@ import java.util.function.Function;
  */
 final class LocalContext {
 
+    /** Set by {@link TandemCommand#run} so that this module need not depend on the application class. */
+    static Class<?> application;
+
     private LocalContext() {
     }
 
     static <T> T run(Function<ConfigurableApplicationContext, T> work) {
         Settings.applyEnvironment();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Tandem.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

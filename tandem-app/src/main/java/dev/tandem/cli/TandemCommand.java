@@ -27,7 +27,9 @@ public class TandemCommand {
         return OPTIONS.contains(args[0]) || !args[0].startsWith("-");
     }
 
-    public static int run(String[] args) {
+    /** Runs the command line; {@code application} is the Spring Boot class that local commands start. */
+    public static int run(Class<?> application, String[] args) {
+        LocalContext.application = application;
         return new CommandLine(new TandemCommand()).execute(args);
     }
 

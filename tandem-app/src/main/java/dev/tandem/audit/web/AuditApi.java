@@ -1,6 +1,5 @@
 package dev.tandem.audit.web;
 
-import dev.tandem.accounts.AccessPolicy;
 import dev.tandem.audit.AuditEntry;
 import dev.tandem.audit.AuditLog;
 import dev.tandem.audit.AuditQuery;
@@ -16,11 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApi {
 
     private final AuditLog audit;
-    private final AccessPolicy policy;
-
-    AuditApi(AuditLog audit, AccessPolicy policy) {
+    AuditApi(AuditLog audit) {
         this.audit = audit;
-        this.policy = policy;
     }
 
     @GetMapping("/api/v1/audit")
@@ -29,7 +25,7 @@ class AuditApi {
                                   @RequestParam(required = false) String actor,
                                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                                   @RequestParam(required = false) String sort) {
-        policy.requireAdmin();
+        AuditAccess.requireAdmin();
         return PageResponse.of(audit.find(new AuditQuery(entityType, entityName, actor), PageRequest.of(page, size, sort)));
     }
 }

@@ -1,4 +1,4 @@
-package dev.tandem;
+package dev.tandem.shared;
 
 /**
  * Translates the few {@code TANDEM_*} variables that do not map one-to-one onto Spring properties.

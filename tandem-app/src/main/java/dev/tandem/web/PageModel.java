@@ -1,0 +1,24 @@
+package dev.tandem.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What the layout needs on every page: who is signed in and the request path, so the navigation can
+ * mark the current section. (Exception handlers do not get these; {@link PageErrors} adds them itself.)
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageModel {
+
+    @ModelAttribute("viewer")
+    Viewer viewer() {
+        return Viewer.current();
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+}

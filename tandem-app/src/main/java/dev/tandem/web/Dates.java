@@ -8,10 +8,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Times on pages, as {@code @dates} in templates. Shown in UTC and labelled so: replicas and their users
+ * Times on pages, as {@code dates} in templates. Shown in UTC and labelled so: replicas and their users
  * may sit in different zones, and one unambiguous clock beats a guessed local one.
  */
-@Component("dates")
+@Component
 public class Dates {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);

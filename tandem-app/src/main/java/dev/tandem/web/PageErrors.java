@@ -21,6 +21,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
+    private final Dates dates;
+
+    PageErrors(Dates dates) {
+        this.dates = dates;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     String notFound(NotFoundException e, Model model, HttpServletRequest request,
                   HttpServletResponse response) {
@@ -39,11 +45,12 @@ class PageErrors {
         return page(409, e.getMessage(), model, request, response);
     }
 
-    private static String page(int status, String message, Model model, HttpServletRequest request,
+    private String page(int status, String message, Model model, HttpServletRequest request,
                                HttpServletResponse response) {
         response.setStatus(status);
         model.addAttribute("viewer", Viewer.current());
         model.addAttribute("currentPath", request.getRequestURI());
+        model.addAttribute("dates", dates);
         model.addAttribute("status", status);
         model.addAttribute("message", message);
         model.addAttribute("back", back(request));

@@ -8,10 +8,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Links that keep the current filters: the pagination and sortable-header fragments call it as
- * {@code @pageLinks}. A list page's state lives entirely in its query string, so copying the query and
+ * {@code pageLinks} (a model attribute). A list page's state lives entirely in its query string, so copying the query and
  * replacing one parameter is enough to move between pages or change the order.
  */
-@Component("pageLinks")
+@Component
 public class PageLinks {
 
     /** The current list at another page (0-based). */

@@ -12,6 +12,28 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
+    private final PageLinks pageLinks;
+    private final Dates dates;
+
+    PageModel(PageLinks pageLinks, Dates dates) {
+        this.pageLinks = pageLinks;
+        this.dates = dates;
+    }
+
+    /**
+     * The helpers go into the model rather than being called as beans ({@code @pageLinks}): Thymeleaf
+     * refuses bean references in {@code th:href} and {@code th:attr}, where these are needed most.
+     */
+    @ModelAttribute("pageLinks")
+    PageLinks pageLinks() {
+        return pageLinks;
+    }
+
+    @ModelAttribute("dates")
+    Dates dates() {
+        return dates;
+    }
+
     @ModelAttribute("viewer")
     Viewer viewer() {
         return Viewer.current();

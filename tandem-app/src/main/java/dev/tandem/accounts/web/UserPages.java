@@ -117,6 +117,7 @@ class UserPages {
         model.addAttribute("editing", editing);
         model.addAttribute("roles", Role.values());
         model.addAttribute("minPassword", UserDraft.MIN_PASSWORD_LENGTH);
+        model.addAttribute("pageTitle", editing == null ? "New user" : "Edit user " + editing);
         return "accounts/users/form";
     }
 }

@@ -115,6 +115,7 @@ class PersonPages {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         model.addAttribute("roles", PersonRole.values());
+        model.addAttribute("pageTitle", editing == null ? "New person" : "Edit person " + editing);
         return "catalog/people/form";
     }
 }

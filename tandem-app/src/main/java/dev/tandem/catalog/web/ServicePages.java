@@ -158,6 +158,7 @@ class ServicePages {
         model.addAttribute("systems", choices.systemNames());
         model.addAttribute("levels", ReadinessLevel.values());
         model.addAttribute("lifecycles", LIFECYCLES);
+        model.addAttribute("pageTitle", editing == null ? "New service" : "Edit service " + editing);
         return "catalog/services/form";
     }
 

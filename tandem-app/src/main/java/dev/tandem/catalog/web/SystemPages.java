@@ -122,6 +122,7 @@ class SystemPages {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         model.addAttribute("teams", choices.teamNames());
+        model.addAttribute("pageTitle", editing == null ? "New system" : "Edit system " + editing);
         return "catalog/systems/form";
     }
 }

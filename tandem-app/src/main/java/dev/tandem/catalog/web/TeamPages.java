@@ -149,6 +149,7 @@ class TeamPages {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         model.addAttribute("teams", choices.teamNames().stream().filter(t -> !t.equals(editing)).toList());
+        model.addAttribute("pageTitle", editing == null ? "New team" : "Edit team " + editing);
         return "catalog/teams/form";
     }
 }

@@ -36,6 +36,14 @@ public record Viewer(String username, Role role) {
         return role != Role.VIEWER;
     }
 
+    /** Viewers change nothing; everyone else may at least try, and the domain decides per team. */
+    public static void requireEditor() {
+        Viewer viewer = current();
+        if (viewer == null || !viewer.editor()) {
+            throw new org.springframework.security.access.AccessDeniedException("viewers may not change anything");
+        }
+    }
+
     public String roleLabel() {
         return role == Role.SRE ? "SRE" : role.name().charAt(0) + role.name().substring(1).toLowerCase(java.util.Locale.ROOT);
     }

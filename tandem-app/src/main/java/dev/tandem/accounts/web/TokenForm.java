@@ -17,6 +17,6 @@ record TokenForm(String name, String username, String expires) {
         if (expires == null || expires.isBlank()) {
             return null;
         }
-        return LocalDate.parse(expires.trim()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return LocalDate.parse(expires.trim()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
     }
 }

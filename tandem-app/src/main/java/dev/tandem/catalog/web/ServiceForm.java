@@ -73,13 +73,13 @@ record ServiceForm(
         return problems;
     }
 
+    /** The well-formed lines as links; {@link #linkProblems} reports the others, so they are not judged twice. */
     static List<Link> parseLinks(String text) {
-        return lines(text).stream().map(line -> {
-            String[] parts = line.split("\\|", -1);
-            String title = parts.length >= 2 ? parts[0].trim() : null;
-            String type = parts.length >= 3 ? parts[2].trim() : null;
-            return new Link(url(parts), blankToNull(title), blankToNull(type));
-        }).toList();
+        return lines(text).stream().map(line -> line.split("\\|", -1))
+                .filter(parts -> parts.length <= 3 && !url(parts).isBlank())
+                .map(parts -> new Link(url(parts), parts.length >= 2 ? blankToNull(parts[0].trim()) : null,
+                        parts.length >= 3 ? blankToNull(parts[2].trim()) : null))
+                .toList();
     }
 
     /** A lone value is the URL; with two or three parts the URL comes second. */

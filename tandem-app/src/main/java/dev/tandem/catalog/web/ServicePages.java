@@ -13,6 +13,7 @@ import dev.tandem.shared.Page;
 import dev.tandem.shared.PageRequest;
 import dev.tandem.shared.StaleVersionException;
 import dev.tandem.web.FormErrors;
+import dev.tandem.web.Viewer;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Controller;
@@ -28,13 +29,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The service list, the service page and the service form. */
 @Controller
 class ServicePages {
 
     static final List<String> LIFECYCLES = List.of("production", "experimental", "deprecated");
+
+    /** Every order the list offers; the table headers cover all but "updated", which has no column. */
+    static final Map<String, String> ORDERS = orders();
 
     private final Services services;
     private final CatalogChoices choices;
@@ -64,6 +71,7 @@ class ServicePages {
         model.addAttribute("teams", choices.teamNames());
         model.addAttribute("levels", ReadinessLevel.values());
         model.addAttribute("lifecycles", LIFECYCLES);
+        model.addAttribute("orders", ORDERS);
         // htmx live search swaps only the results; a history restore needs the whole page
         boolean fragment = "true".equals(htmx) && !"true".equals(restore);
         return fragment ? "catalog/services/list :: results" : "catalog/services/list";
@@ -80,6 +88,7 @@ class ServicePages {
 
     @GetMapping("/services/new")
     String newForm(@RequestParam(required = false) String owner, Model model) {
+        Viewer.requireEditor();
         return form(ServiceForm.blank(owner), null, model);
     }
 
@@ -160,6 +169,17 @@ class ServicePages {
         model.addAttribute("lifecycles", LIFECYCLES);
         model.addAttribute("pageTitle", editing == null ? "New service" : "Edit service " + editing);
         return "catalog/services/form";
+    }
+
+    private static Map<String, String> orders() {
+        Map<String, String> orders = new LinkedHashMap<>();
+        orders.put("name,asc", "Name");
+        orders.put("owner,asc", "Owner");
+        orders.put("level,asc", "Level, A first");
+        orders.put("lifecycle,asc", "Lifecycle");
+        orders.put("tier,asc", "Tier, 1 first");
+        orders.put("updated,desc", "Recently updated");
+        return Collections.unmodifiableMap(orders);
     }
 
     static String path(String name) {

@@ -11,6 +11,7 @@ import dev.tandem.shared.InvalidInputException;
 import dev.tandem.shared.PageRequest;
 import dev.tandem.shared.StaleVersionException;
 import dev.tandem.web.FormErrors;
+import dev.tandem.web.Viewer;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,6 +63,7 @@ class SystemPages {
 
     @GetMapping("/systems/new")
     String newForm(Model model) {
+        Viewer.requireEditor();
         return form(SystemForm.blank(), null, model);
     }
 

@@ -130,8 +130,8 @@ class TeamPages {
         MemberRole memberRole = "LEAD".equalsIgnoreCase(role) ? MemberRole.LEAD : MemberRole.MEMBER;
         try {
             teams.setMember(name, person.trim(), memberRole);
-            redirect.addFlashAttribute("notice", "'" + person.trim() + "' is now " + memberRole.name().toLowerCase()
-                    + " of the team.");
+            redirect.addFlashAttribute("notice", "'" + person.trim() + "' is now "
+                    + (memberRole == MemberRole.LEAD ? "a lead" : "a member") + " of the team.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.problems().get(0).message());
         }

@@ -280,6 +280,21 @@ class DescriptorMappingTest {
     }
 
     @Test
+    void anEmptyRunbookAnnotationMeansNoRunbookEvenWithARunbookLink() {
+        String metadata = """
+                annotations:
+                  tandem.dev/runbook-url: ''
+                links:
+                  - url: https://runbooks.example.com/checkout
+                    type: runbook
+                """;
+        ServiceState s = service(map(group("payments", "") + component("checkout", metadata, "owner: payments\n")), "checkout");
+
+        assertThat(s.runbookUrl()).isNull();
+        assertThat(s.links()).extracting(Link::url).containsExactly("https://runbooks.example.com/checkout");
+    }
+
+    @Test
     void dependenciesAreSplitIntoServicesAndResourcesAndSorted() {
         String resource = doc("Resource", "ledger-db", "", "type: database\nowner: payments\n");
         String api = doc("API", "payments-api", "", "type: openapi\nlifecycle: production\nowner: payments\ndefinition: x\n");

@@ -52,7 +52,7 @@ public class CatalogStateReader {
         Map<String, DomainState> domains = new TreeMap<>();
         jdbc.sql("select d.*, t.name owner_name from domains d join teams t on t.id = d.owner_team_id").query(rs -> {
             domains.put(rs.getString("name"), new DomainState(rs.getString("name"), rs.getString("title"),
-                    rs.getString("description"), rs.getString("owner_name"), meta(rs.getString("meta"))));
+                    rs.getString("description"), rs.getString("owner_name"), titled(rs.getString("meta"), rs.getString("title"))));
         });
         Map<String, SystemState> systems = new TreeMap<>();
         jdbc.sql("""
@@ -60,7 +60,7 @@ public class CatalogStateReader {
                 left join domains d on d.id = y.domain_id""").query(rs -> {
             systems.put(rs.getString("name"), new SystemState(rs.getString("name"), rs.getString("title"),
                     rs.getString("description"), rs.getString("owner_name"), rs.getString("domain_name"),
-                    meta(rs.getString("meta"))));
+                    titled(rs.getString("meta"), rs.getString("title"))));
         });
         Map<String, ResourceState> resources = new TreeMap<>();
         jdbc.sql("""
@@ -68,7 +68,7 @@ public class CatalogStateReader {
                 left join systems y on y.id = r.system_id""").query(rs -> {
             resources.put(rs.getString("name"), new ResourceState(rs.getString("name"), rs.getString("title"),
                     rs.getString("description"), rs.getString("resource_type"), rs.getString("owner_name"),
-                    rs.getString("system_name"), meta(rs.getString("meta"))));
+                    rs.getString("system_name"), titled(rs.getString("meta"), rs.getString("title"))));
         });
         Map<String, ApiState> apis = new TreeMap<>();
         jdbc.sql("""
@@ -77,7 +77,7 @@ public class CatalogStateReader {
             apis.put(rs.getString("name"), new ApiState(rs.getString("name"), rs.getString("title"),
                     rs.getString("description"), rs.getString("api_type"), rs.getString("lifecycle"),
                     rs.getString("owner_name"), rs.getString("system_name"), rs.getString("definition"),
-                    meta(rs.getString("meta"))));
+                    titled(rs.getString("meta"), rs.getString("title"))));
         });
         return new CatalogState(teams, people, domains, systems, resources, apis, services(), memberships);
     }
@@ -104,7 +104,7 @@ public class CatalogStateReader {
                     rs.getString("service_type"), rs.getString("owner_name"), rs.getString("system_name"),
                     rs.getString("readiness_level"), rs.getString("lifecycle"), Sql.integer(rs, "tier"),
                     rs.getString("repository_url"), rs.getString("runbook_url"), ServiceRows.tags(rs.getString("tags")),
-                    ServiceRows.links(rs.getString("links")), meta(rs.getString("meta")),
+                    ServiceRows.links(rs.getString("links")), titled(rs.getString("meta"), rs.getString("title")),
                     dependsOn.getOrDefault(name, List.of()), resources.getOrDefault(name, List.of()),
                     provides.getOrDefault(name, List.of()), consumes.getOrDefault(name, List.of())));
         });
@@ -121,6 +121,17 @@ public class CatalogStateReader {
 
     static Meta meta(String json) {
         return json == null || json.isBlank() ? Meta.EMPTY : Json.read(json, Meta.class);
+    }
+
+    /**
+     * The kept metadata of a kind whose title is a column of its own. An import maps metadata.title to
+     * both, but the API changes only the column, so the column wins: otherwise a record made or retitled
+     * through the API would differ from its own export (and a system's export would lose its title).
+     */
+    private static Meta titled(String json, String title) {
+        Meta meta = meta(json);
+        return java.util.Objects.equals(meta.title(), title) ? meta
+                : new Meta(title, meta.labels(), meta.annotations(), meta.tags(), meta.links(), meta.extra());
     }
 
     static String metaJson(Meta meta) {

@@ -196,6 +196,8 @@ public final class DescriptorMapping {
         if (runbook == null) {
             runbook = links.stream().filter(l -> "runbook".equalsIgnoreCase(l.type())).map(dev.tandem.catalog.Link::url)
                     .findFirst().orElse(null);
+        } else if (runbook.isBlank()) {
+            runbook = null; // an empty annotation says "no runbook", even when there is a runbook link
         }
         List<String> dependsOn = new ArrayList<>();
         List<String> dependsOnResources = new ArrayList<>();

@@ -81,10 +81,11 @@ public final class StateDescriptors {
         if (s.repositoryUrl() != null) {
             annotations.put(Annotations.SOURCE_LOCATION, "url:" + s.repositoryUrl());
         }
-        boolean runbookInLinks = s.links().stream()
-                .anyMatch(l -> "runbook".equalsIgnoreCase(l.type()) && l.url().equals(s.runbookUrl()));
-        if (s.runbookUrl() != null && !runbookInLinks) {
-            annotations.put(Annotations.RUNBOOK_URL, s.runbookUrl());
+        // without the annotation, an import takes the first runbook link; say so only when that would differ
+        String runbookFromLinks = s.links().stream().filter(l -> "runbook".equalsIgnoreCase(l.type()))
+                .map(dev.tandem.catalog.Link::url).findFirst().orElse(null);
+        if (!java.util.Objects.equals(s.runbookUrl(), runbookFromLinks)) {
+            annotations.put(Annotations.RUNBOOK_URL, s.runbookUrl() == null ? "" : s.runbookUrl());
         }
         List<Link> links = s.links().stream().map(l -> new Link(l.url(), l.title(), null, l.type())).toList();
         Metadata metadata = new Metadata(s.name(), null, s.title(), s.description(), s.meta().labels(), annotations,

@@ -38,6 +38,17 @@ class OperationsIT {
     }
 
     @Test
+    void unknownApiRoutesAndMethodsAnswerWithProblemDetails() {
+        Api.Response missing = Api.at(port).admin().get("/api/v1/no-such-thing");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        Api.Response method = Api.at(port).admin().put("/api/v1/catalog/export", "{}");
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(method.header("Allow")).contains("GET");
+    }
+
+    @Test
     void otherActuatorEndpointsAreNotExposed() {
         Api.Response env = Api.at(port).admin().get("/actuator/env");
         assertThat(env.status()).isNotEqualTo(200);

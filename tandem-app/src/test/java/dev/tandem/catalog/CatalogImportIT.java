@@ -410,6 +410,8 @@ class CatalogImportIT {
         Api.Response r = api.postBytes(IMPORT, "application/json", yaml.getBytes(StandardCharsets.UTF_8));
 
         assertThat(r.status()).isEqualTo(415);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asString()).contains("application/yaml");
         assertThat(api.get("/api/v1/teams/" + n("json")).status()).isEqualTo(404);
     }
 

@@ -1,5 +1,6 @@
 package dev.tandem.accounts.internal;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Two doors. The API ({@code /api/**}) is stateless: HTTP Basic for local users or a bearer token, no
- * session, so no CSRF exposure. The pages use a session cookie, a sign-in form and CSRF tokens.
+ * session, so no CSRF exposure. The pages use a session cookie, a sign-in form and CSRF tokens. Both exist
+ * only in a web application: the command line's local context has no web server and no HttpSecurity.
  */
 @Configuration
 class SecurityConfiguration {
@@ -39,6 +41,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**")
@@ -54,6 +57,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

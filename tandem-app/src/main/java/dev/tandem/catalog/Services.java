@@ -2,6 +2,7 @@ package dev.tandem.catalog;
 
 import dev.tandem.accounts.AccessPolicy;
 import dev.tandem.audit.AuditLog;
+import dev.tandem.catalog.internal.ServiceNameOrder;
 import dev.tandem.catalog.internal.ServiceRows;
 import dev.tandem.catalog.internal.Sql;
 import dev.tandem.shared.ConflictException;
@@ -33,11 +34,13 @@ public class Services {
     private final JdbcClient jdbc;
     private final AccessPolicy policy;
     private final AuditLog audit;
+    private final ServiceNameOrder nameOrder;
 
-    Services(JdbcClient jdbc, AccessPolicy policy, AuditLog audit) {
+    Services(JdbcClient jdbc, AccessPolicy policy, AuditLog audit, ServiceNameOrder nameOrder) {
         this.jdbc = jdbc;
         this.policy = policy;
         this.audit = audit;
+        this.nameOrder = nameOrder;
     }
 
     /**
@@ -76,8 +79,11 @@ public class Services {
             where.append(" and s.system_id = (select id from systems where name = ?)");
             params.add(query.system().trim());
         }
-        long total = jdbc.sql("select count(*) from services s" + where).params(params).query(Long.class).single();
         String key = request.sort() != null && SORTS.containsKey(request.sort()) ? request.sort() : "name";
+        if (params.isEmpty() && key.equals("name")) {
+            return wholeListByName(request);
+        }
+        long total = jdbc.sql("select count(*) from services s" + where).params(params).query(Long.class).single();
         String order = SORTS.get(key) + (request.descending() ? " desc" : " asc") + (key.equals("name") ? "" : ", s.name");
         String joins = switch (key) {
             case "owner" -> " join teams t on t.id = s.owner_team_id";
@@ -92,6 +98,19 @@ public class Services {
                         + " limit ? offset ?) order by " + order)
                 .params(pageParams).query(ServiceRows.SUMMARY).list();
         return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    private Page<ServiceSummary> wholeListByName(PageRequest request) {
+        ServiceNameOrder.Slice slice = nameOrder.slice(request.offset(), request.size(), request.descending());
+        if (slice.ids().length == 0) {
+            return new Page<>(List.of(), request.page(), request.size(), slice.total());
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(slice.ids().length, "?"));
+        List<Object> ids = java.util.Arrays.stream(slice.ids()).boxed().map(id -> (Object) id).toList();
+        List<ServiceSummary> items = jdbc.sql("select " + ServiceRows.SUMMARY_COLUMNS + ServiceRows.SUMMARY_FROM
+                        + " where s.id in (" + marks + ") order by s.name" + (request.descending() ? " desc" : ""))
+                .params(ids).query(ServiceRows.SUMMARY).list();
+        return new Page<>(items, request.page(), request.size(), slice.total());
     }
 
     public Optional<Service> find(String name) {

@@ -27,8 +27,13 @@ class CatalogChoices {
         this.people = people;
     }
 
-    List<String> teamNames() {
-        return teams.names(PageRequest.MAX_SIZE);
+    /** Up to this many teams a select is the easiest picker; above it, a text field is (and renders faster). */
+    static final int SELECT_LIMIT = 100;
+
+    /** The team names for a select, or null when there are too many and a text field serves better. */
+    List<String> teamNamesForSelect() {
+        List<String> names = teams.names(SELECT_LIMIT + 1);
+        return names.size() > SELECT_LIMIT ? null : names;
     }
 
     List<String> systemNames() {

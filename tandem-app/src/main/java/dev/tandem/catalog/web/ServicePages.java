@@ -62,13 +62,15 @@ class ServicePages {
                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                 @RequestParam(required = false, defaultValue = "name,asc") String sort,
                 @RequestHeader(name = "HX-Request", required = false) String htmx,
-                @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore, Model model) {
+                @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
+                jakarta.servlet.http.HttpServletRequest request, Model model) {
         ServiceQuery query = new ServiceQuery(q, owner, ReadinessLevel.parse(level), lifecycle, tag, system);
         Page<ServiceSummary> results = services.list(query, PageRequest.of(page, size, sort));
         model.addAttribute("query", query);
         model.addAttribute("results", results);
+        model.addAttribute("rowsHtml", ServiceRowsHtml.render(results.items(), request.getContextPath()));
         model.addAttribute("sort", sort);
-        model.addAttribute("teams", choices.teamNames());
+        model.addAttribute("teams", choices.teamNamesForSelect());
         model.addAttribute("levels", ReadinessLevel.values());
         model.addAttribute("lifecycles", LIFECYCLES);
         model.addAttribute("orders", ORDERS);
@@ -163,7 +165,7 @@ class ServicePages {
     private String form(ServiceForm form, String editing, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
-        model.addAttribute("teams", choices.teamNames());
+        model.addAttribute("teams", choices.teamNamesForSelect());
         model.addAttribute("systems", choices.systemNames());
         model.addAttribute("levels", ReadinessLevel.values());
         model.addAttribute("lifecycles", LIFECYCLES);

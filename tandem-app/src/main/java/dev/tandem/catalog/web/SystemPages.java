@@ -123,7 +123,7 @@ class SystemPages {
     private String form(SystemForm form, String editing, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
-        model.addAttribute("teams", choices.teamNames());
+        model.addAttribute("teams", choices.teamNamesForSelect());
         model.addAttribute("pageTitle", editing == null ? "New system" : "Edit system " + editing);
         return "catalog/systems/form";
     }

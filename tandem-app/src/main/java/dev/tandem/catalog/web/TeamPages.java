@@ -13,6 +13,7 @@ import dev.tandem.shared.PageRequest;
 import dev.tandem.shared.StaleVersionException;
 import dev.tandem.web.FormErrors;
 import jakarta.validation.Validator;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -148,7 +149,8 @@ class TeamPages {
     private String form(TeamForm form, String editing, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
-        model.addAttribute("teams", choices.teamNames().stream().filter(t -> !t.equals(editing)).toList());
+        List<String> teams = choices.teamNamesForSelect();
+        model.addAttribute("teams", teams == null ? null : teams.stream().filter(t -> !t.equals(editing)).toList());
         model.addAttribute("pageTitle", editing == null ? "New team" : "Edit team " + editing);
         return "catalog/teams/form";
     }

@@ -10,7 +10,7 @@
 #   ./mvnw -q -B package
 #
 # Tunables (environment): DURATION (30s), THREADS (2), CONNECTIONS (32), PAGES (200), PAGE_SIZE (50),
-#   HEAP (512m), SEED (42), SERVICES/TEAMS/PEOPLE/SYSTEMS/RESOURCES (generator defaults),
+#   WARMUP (15s, an unmeasured wrk run before each measured one), HEAP (512m), SEED (42), SERVICES/TEAMS/PEOPLE/SYSTEMS/RESOURCES (generator defaults),
 #   STARTUP_TIMEOUT (120), SECOND_OPINION=1 (also run the Java load-test), KEEP_WORKDIR=1.
 set -euo pipefail
 
@@ -21,6 +21,7 @@ APP_JAR="${1:-tandem-app/target/tandem.jar}"
 BENCH_JAR="bench/target/tandem-bench.jar"
 LUA="bench/scripts/pages.lua"
 DURATION="${DURATION:-30s}"
+WARMUP="${WARMUP:-15s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 PAGES="${PAGES:-200}"
@@ -166,6 +167,12 @@ HTML_PATH="/services?page={page}"
 
 run_wrk() { # run_wrk NAME PATH TOKEN COOKIE
   local name="$1" path="$2" token="$3" cookie="$4" out="$WORK/wrk-$1.txt"
+  if [[ "$WARMUP" != "0" && "$WARMUP" != "0s" ]]; then
+    # The JIT compiles the hot paths during the first seconds; that phase is measured separately at start-up.
+    log "wrk $name: warm-up $WARMUP (not measured)"
+    PAGE_PATH="$path" PAGES="$PAGES" TANDEM_TOKEN="$token" TANDEM_COOKIE="$cookie" \
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$URL" >/dev/null 2>&1 || true
+  fi
   log "wrk $name: $path (${THREADS}t/${CONNECTIONS}c/$DURATION)"
   PAGE_PATH="$path" PAGES="$PAGES" TANDEM_TOKEN="$token" TANDEM_COOKIE="$cookie" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$URL" >"$out" 2>&1 || true
@@ -258,6 +265,10 @@ while [[ -e "$OUT" ]]; do OUT="bench/results/$(date +%F)-scale-$n.md"; n=$((n + 
 
 IFS='|' read -r I1_STATUS I1_MS I1_BODY <<<"$IMPORT1"
 IFS='|' read -r I2_STATUS I2_MS I2_BODY <<<"$IMPORT2"
+# Only the counts: the answer also lists every entity, thousands of them.
+counts() { grep -oE '"(created|updated|unchanged|skipped)":[0-9]+' | paste -sd, -; }
+I1_BODY=$(counts <<<"$I1_BODY")
+I2_BODY=$(counts <<<"$I2_BODY")
 
 {
   echo "# Tandem scale run, $(date '+%F %H:%M %Z')"
@@ -266,7 +277,7 @@ IFS='|' read -r I2_STATUS I2_MS I2_BODY <<<"$IMPORT2"
   echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
   echo "- JVM: $(java -version 2>&1 | head -n1), server started with \`-Xmx$HEAP\`"
   echo "- Organisation: $GEN_COUNTS (seed $SEED)"
-  echo "- Load: $THREADS threads, $CONNECTIONS connections, $DURATION per target, pages drawn from [0, $PAGES)"
+  echo "- Load: $THREADS threads, $CONNECTIONS connections, $DURATION per target after an unmeasured $WARMUP warm-up, pages drawn from [0, $PAGES)"
   echo
   echo "## Startup and import"
   echo

@@ -105,11 +105,11 @@ public class Services {
         if (slice.ids().length == 0) {
             return new Page<>(List.of(), request.page(), request.size(), slice.total());
         }
-        String marks = String.join(",", java.util.Collections.nCopies(slice.ids().length, "?"));
-        List<Object> ids = java.util.Arrays.stream(slice.ids()).boxed().map(id -> (Object) id).toList();
+        // one array parameter: H2 looks each id up in the primary key, where a list of 50 "?" made it compare every row
+        Long[] ids = java.util.Arrays.stream(slice.ids()).boxed().toArray(Long[]::new);
         List<ServiceSummary> items = jdbc.sql("select " + ServiceRows.SUMMARY_COLUMNS + ServiceRows.SUMMARY_FROM
-                        + " where s.id in (" + marks + ") order by s.name" + (request.descending() ? " desc" : ""))
-                .params(ids).query(ServiceRows.SUMMARY).list();
+                        + " where s.id = any(?) order by s.name" + (request.descending() ? " desc" : ""))
+                .param(ids).query(ServiceRows.SUMMARY).list();
         return new Page<>(items, request.page(), request.size(), slice.total());
     }
 

@@ -59,6 +59,14 @@ public class AccessPolicy {
         }
     }
 
+    /** Giving a record to another team takes the right to change both the old owner's and the new one's. */
+    public void requireMove(String fromTeam, String toTeam) {
+        requireChangeTeam(fromTeam);
+        if (!fromTeam.equals(toTeam)) {
+            requireChangeTeam(toTeam);
+        }
+    }
+
     public void requireChangeTeams(Collection<String> teamNames) {
         for (String team : teamNames) {
             requireChangeTeam(team);

@@ -6,6 +6,7 @@ import dev.tandem.shared.InvalidInputException;
 import dev.tandem.shared.NotFoundException;
 import dev.tandem.shared.Page;
 import dev.tandem.shared.PageRequest;
+import dev.tandem.shared.PagedQuery;
 import dev.tandem.shared.Role;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,10 +84,8 @@ public class ApiTokens {
 
     public Page<ApiToken> list(PageRequest request) {
         policy.requireAdmin();
-        long total = jdbc.sql("select count(*) from api_tokens").query(Long.class).single();
-        List<ApiToken> items = jdbc.sql(select() + " order by t.revoked_at desc, t.created_at desc, t.id desc limit ? offset ?")
-                .params(request.size(), request.offset()).query(ROW).list();
-        return new Page<>(items, request.page(), request.size(), total);
+        return PagedQuery.page(jdbc, "select count(*) from api_tokens",
+                select() + " order by t.revoked_at desc, t.created_at desc, t.id desc", List.of(), request, ROW);
     }
 
     public ApiToken get(long id) {

@@ -7,6 +7,7 @@ import dev.tandem.shared.InvalidInputException;
 import dev.tandem.shared.NotFoundException;
 import dev.tandem.shared.Page;
 import dev.tandem.shared.PageRequest;
+import dev.tandem.shared.PagedQuery;
 import dev.tandem.shared.Role;
 import dev.tandem.shared.StaleVersionException;
 import org.springframework.jdbc.core.RowMapper;
@@ -48,12 +49,10 @@ public class Users {
         policy.requireAdmin();
         String like = search == null || search.isBlank() ? "%" : "%" + search.trim().toLowerCase() + "%";
         String sort = request.sortOr("username", SORTS);
-        long total = jdbc.sql("select count(*) from users where lower(username) like ? or lower(coalesce(display_name,'')) like ?")
-                .params(like, like).query(Long.class).single();
-        List<User> items = jdbc.sql("select * from users where lower(username) like ? or lower(coalesce(display_name,'')) like ? order by "
-                        + sort + (request.descending() ? " desc" : " asc") + " limit ? offset ?")
-                .params(like, like, request.size(), request.offset()).query(ROW).list();
-        return new Page<>(items, request.page(), request.size(), total);
+        String where = " where lower(username) like ? or lower(coalesce(display_name,'')) like ?";
+        return PagedQuery.page(jdbc, "select count(*) from users" + where,
+                "select * from users" + where + " order by " + sort + (request.descending() ? " desc" : " asc"),
+                List.of(like, like), request, ROW);
     }
 
     public User get(String username) {

@@ -4,6 +4,7 @@ import dev.tandem.shared.Actor;
 import dev.tandem.shared.Json;
 import dev.tandem.shared.Page;
 import dev.tandem.shared.PageRequest;
+import dev.tandem.shared.PagedQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -78,20 +79,12 @@ public class AuditLog {
             where.append(" and actor = ?");
             params.add(query.actor());
         }
-        long total = jdbc.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(request.size());
-        pageParams.add(request.offset());
-        List<AuditEntry> items = jdbc.sql("select * from audit_log" + where
-                        + " order by id " + (request.descending() || request.sort() == null ? "desc" : "asc")
-                        + " limit ? offset ?")
-                .params(pageParams)
-                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+        return PagedQuery.page(jdbc, "select count(*) from audit_log" + where, "select * from audit_log" + where
+                        + " order by id " + (request.descending() || request.sort() == null ? "desc" : "asc"), params, request,
+                (rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
                         rs.getString("entity_name"), rs.getString("summary"), rs.getString("before_json"),
-                        rs.getString("after_json")))
-                .list();
-        return new Page<>(items, request.page(), request.size(), total);
+                        rs.getString("after_json")));
     }
 
     private static String snapshot(Object value) {

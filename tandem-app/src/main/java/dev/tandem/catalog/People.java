@@ -8,6 +8,7 @@ import dev.tandem.shared.InvalidInputException;
 import dev.tandem.shared.NotFoundException;
 import dev.tandem.shared.Page;
 import dev.tandem.shared.PageRequest;
+import dev.tandem.shared.PagedQuery;
 import dev.tandem.shared.StaleVersionException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,15 +55,11 @@ public class People {
             where.append(" and role = ?");
             params.add(role.name());
         }
-        long total = jdbc.sql("select count(*) from people" + where).params(params).query(Long.class).single();
         String order = SORTS.getOrDefault(request.sort() == null ? "name" : request.sort(), "name")
                 + (request.descending() ? " desc" : " asc") + ", name";
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(request.size());
-        pageParams.add(request.offset());
-        List<Person> people = jdbc.sql("select * from people" + where + " order by " + order + " limit ? offset ?")
-                .params(pageParams).query(ROW).list();
-        return new Page<>(withTeams(people), request.page(), request.size(), total);
+        Page<Person> page = PagedQuery.page(jdbc, "select count(*) from people" + where,
+                "select * from people" + where + " order by " + order, params, request, ROW);
+        return new Page<>(withTeams(page.items()), page.page(), page.size(), page.totalItems());
     }
 
     public Optional<Person> find(String name) {

@@ -9,6 +9,7 @@ import dev.tandem.shared.InvalidInputException;
 import dev.tandem.shared.NotFoundException;
 import dev.tandem.shared.Page;
 import dev.tandem.shared.PageRequest;
+import dev.tandem.shared.PagedQuery;
 import dev.tandem.shared.StaleVersionException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,13 +52,8 @@ public class Systems {
             params.add(Sql.contains(search));
             params.add(Sql.contains(search));
         }
-        long total = jdbc.sql("select count(*) from systems y" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(request.size());
-        pageParams.add(request.offset());
-        List<CatalogSystem> items = jdbc.sql(SELECT + where + " order by y.name" + (request.descending() ? " desc" : "")
-                        + " limit ? offset ?").params(pageParams).query(ROW).list();
-        return new Page<>(items, request.page(), request.size(), total);
+        return PagedQuery.page(jdbc, "select count(*) from systems y" + where,
+                SELECT + where + " order by y.name" + (request.descending() ? " desc" : ""), params, request, ROW);
     }
 
     public Optional<CatalogSystem> find(String name) {
@@ -89,10 +85,7 @@ public class Systems {
     @Transactional
     public CatalogSystem update(String name, SystemDraft draft, int expectedVersion, boolean fromIfMatch) {
         CatalogSystem before = get(name);
-        policy.requireChangeTeam(before.owner());
-        if (!before.owner().equals(draft.owner())) {
-            policy.requireChangeTeam(draft.owner());
-        }
+        policy.requireMove(before.owner(), draft.owner());
         if (before.version() != expectedVersion) {
             throw new StaleVersionException(TYPE, name, expectedVersion, before.version(), fromIfMatch);
         }

@@ -8,6 +8,7 @@ import dev.tandem.shared.InvalidInputException;
 import dev.tandem.shared.NotFoundException;
 import dev.tandem.shared.Page;
 import dev.tandem.shared.PageRequest;
+import dev.tandem.shared.PagedQuery;
 import dev.tandem.shared.StaleVersionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,22 +46,15 @@ public class Teams {
             params.add(Sql.contains(search));
             params.add(Sql.contains(search));
         }
-        long total = jdbc.sql("select count(*) from teams t" + where).params(params).query(Long.class).single();
         String order = SORTS.getOrDefault(request.sort() == null ? "name" : request.sort(), "t.name")
                 + (request.descending() ? " desc" : " asc") + ", t.name";
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(request.size());
-        pageParams.add(request.offset());
-        List<TeamSummary> items = jdbc.sql("""
+        return PagedQuery.page(jdbc, "select count(*) from teams t" + where, """
                 select t.name, t.display_name, t.description, t.chat_channel,
                   (select count(*) from team_members m where m.team_id = t.id) member_count,
                   (select count(*) from services s where s.owner_team_id = t.id) service_count
-                from teams t""" + where + " order by " + order + " limit ? offset ?")
-                .params(pageParams)
-                .query((rs, n) -> new TeamSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getLong(6)))
-                .list();
-        return new Page<>(items, request.page(), request.size(), total);
+                from teams t""" + where + " order by " + order, params, request,
+                (rs, n) -> new TeamSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6)));
     }
 
     public Optional<Team> find(String name) {

@@ -34,7 +34,7 @@ class CatalogBrowserIT {
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(TestDatabase.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        submit("form button[type=submit]");
         // back on the page asked for (Spring Security marks the resumed request with "?continue")
         assertThat(java.net.URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/services");
         assertThat(browser.findElement(By.tagName("header")).getText()).contains("admin");
@@ -52,7 +52,7 @@ class CatalogBrowserIT {
         browser.get(url("/teams/new"));
         browser.findElement(By.id("name")).sendKeys("browser-team");
         browser.findElement(By.id("displayName")).sendKeys("Browser <b>team</b>");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        submit();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Browser <b>team</b>");
         assertThat(browser.getPageSource()).contains("Browser &lt;b&gt;team&lt;/b&gt;");
 
@@ -62,7 +62,7 @@ class CatalogBrowserIT {
         new Select(browser.findElement(By.id("owner"))).selectByValue("browser-team");
         browser.findElement(By.cssSelector("input[type=radio][value=A]")).click();
         browser.findElement(By.id("links")).sendKeys("Dashboard | https://grafana.example.com/d/browser | dashboard");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        submit();
 
         assertThat(browser.getCurrentUrl()).endsWith("/services/browser-service");
         String page = browser.findElement(By.tagName("main")).getText();
@@ -77,7 +77,7 @@ class CatalogBrowserIT {
     void aBadServiceFormComesBackWithTheMessageNextToTheField() {
         browser.get(url("/services/new"));
         browser.findElement(By.id("name")).sendKeys("bad--name");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        submit();
 
         assertThat(browser.findElement(By.cssSelector(".error-summary")).isDisplayed()).isTrue();
         WebElement nameField = browser.findElement(By.id("name")).findElement(By.xpath("./ancestor::div[contains(@class,'field')]"));
@@ -125,7 +125,7 @@ class CatalogBrowserIT {
         WebElement dryRun = browser.findElement(By.id("dryRun"));
         assertThat(dryRun.isSelected()).as("a dry run is the safe default").isTrue();
         dryRun.click();
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        submit();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("3 created");
 
         browser.get(url("/services/imported-web"));
@@ -156,10 +156,43 @@ class CatalogBrowserIT {
                   type: service
                   lifecycle: production
                 """);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        submit();
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("spec.owner").containsIgnoringCase("nothing");
         assertThat(Api.at(port).admin().get("/api/v1/teams/never-imported-team").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theServiceSearchUpdatesTheListAsYouType() {
+        Api api = Api.at(port).admin();
+        api.post("/api/v1/teams", "{\"name\":\"search-team\"}");
+        for (String name : new String[] {"search-alpha", "search-beta"}) {
+            api.post("/api/v1/services", "{\"name\":\"" + name + "\",\"owner\":\"search-team\",\"readinessLevel\":\"B\"}");
+        }
+        browser.get(url("/services"));
+        browser.executeScript("window.tandemMarker = 'same page';");
+        browser.findElement(By.id("q")).sendKeys("search-be");
+
+        // htmx swaps the results in place (no page load) and records the search in the address bar
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("q=search-be"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.findElement(By.id("results")).getText().contains("search-alpha"));
+        assertThat(browser.findElement(By.id("results")).getText()).contains("search-beta");
+        assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo("search-be");
+        assertThat(browser.executeScript("return window.tandemMarker;")).as("no full page load").isEqualTo("same page");
+    }
+
+    /** Submits the page's form and waits for the next page, so no assertion reads the old one. */
+    private void submit() {
+        submit("main form button[type=submit]");
+    }
+
+    private void submit(String button) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        browser.findElement(By.cssSelector(button)).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
     }
 
     private String url(String path) {

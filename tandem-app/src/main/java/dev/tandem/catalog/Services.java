@@ -3,10 +3,10 @@ package dev.tandem.catalog;
 import dev.tandem.accounts.AccessPolicy;
 import dev.tandem.audit.AuditLog;
 import dev.tandem.catalog.internal.ServiceNameOrder;
+import dev.tandem.catalog.internal.ServiceReferences;
 import dev.tandem.catalog.internal.ServiceRows;
 import dev.tandem.catalog.internal.Sql;
 import dev.tandem.shared.ConflictException;
-import dev.tandem.shared.FieldProblem;
 import dev.tandem.shared.InvalidInputException;
 import dev.tandem.shared.NotFoundException;
 import dev.tandem.shared.Page;
@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +34,15 @@ public class Services {
     private final AccessPolicy policy;
     private final AuditLog audit;
     private final ServiceNameOrder nameOrder;
+    private final ServiceReferences references;
 
-    Services(JdbcClient jdbc, AccessPolicy policy, AuditLog audit, ServiceNameOrder nameOrder) {
+    Services(JdbcClient jdbc, AccessPolicy policy, AuditLog audit, ServiceNameOrder nameOrder,
+             ServiceReferences references) {
         this.jdbc = jdbc;
         this.policy = policy;
         this.audit = audit;
         this.nameOrder = nameOrder;
+        this.references = references;
     }
 
     /**
@@ -183,7 +185,7 @@ public class Services {
         if (find(draft.name()).isPresent()) {
             throw new ConflictException("service '" + draft.name() + "' already exists");
         }
-        Resolved r = resolve(draft, null);
+        ServiceReferences.Resolved r = references.resolve(draft, null);
         jdbc.sql("""
                 insert into services (name, title, description, service_type, owner_team_id, system_id, readiness_level,
                   lifecycle, tier, repository_url, runbook_url, tags, links, created_at, updated_at, version)
@@ -194,7 +196,7 @@ public class Services {
                         ServiceRows.tagsJson(draft.tags()), ServiceRows.linksJson(draft.links()), Sql.now(), Sql.now())
                 .update();
         long id = jdbc.sql("select id from services where name = ?").param(draft.name()).query(Long.class).single();
-        writeRelations(id, r);
+        references.write(id, r);
         Service created = get(draft.name());
         audit.record("create", TYPE, created.name(), null, created);
         return created;
@@ -210,7 +212,7 @@ public class Services {
         if (!name.equals(draft.name())) {
             throw new InvalidInputException("name", "a service cannot be renamed; other records refer to it by name");
         }
-        Resolved r = resolve(draft, before.id());
+        ServiceReferences.Resolved r = references.resolve(draft, before.id());
         int changed = jdbc.sql("""
                 update services set title = ?, description = ?, service_type = ?, owner_team_id = ?, system_id = ?,
                   readiness_level = ?, lifecycle = ?, tier = ?, repository_url = ?, runbook_url = ?, tags = ?, links = ?,
@@ -227,7 +229,7 @@ public class Services {
         }
         jdbc.sql("delete from service_dependencies where service_id = ?").param(before.id()).update();
         jdbc.sql("delete from service_resources where service_id = ?").param(before.id()).update();
-        writeRelations(before.id(), r);
+        references.write(before.id(), r);
         Service after = get(name);
         audit.record("update", TYPE, name, before, after);
         return after;
@@ -249,65 +251,6 @@ public class Services {
         }
         jdbc.sql("delete from services where id = ?").param(before.id()).update();
         audit.record("delete", TYPE, name, before, null);
-    }
-
-    private record Resolved(long ownerId, Long systemId, List<Long> dependsOn, List<Long> resources) {
-    }
-
-    private Resolved resolve(ServiceDraft draft, Long selfId) {
-        List<FieldProblem> problems = new ArrayList<>();
-        Long ownerId = idOf("teams", draft.owner());
-        if (ownerId == null) {
-            problems.add(new FieldProblem("owner", "team '" + draft.owner() + "' does not exist"));
-        }
-        Long systemId = null;
-        if (present(draft.system())) {
-            systemId = idOf("systems", draft.system().trim());
-            if (systemId == null) {
-                problems.add(new FieldProblem("system", "system '" + draft.system() + "' does not exist"));
-            }
-        }
-        List<Long> deps = new ArrayList<>();
-        int i = 0;
-        for (String dep : new LinkedHashSet<>(draft.dependsOn())) {
-            Long id = idOf("services", dep.trim());
-            if (id == null) {
-                problems.add(new FieldProblem("dependsOn[" + i + "]", "service '" + dep + "' does not exist"));
-            } else if (id.equals(selfId) || dep.trim().equals(draft.name())) {
-                problems.add(new FieldProblem("dependsOn[" + i + "]", "a service cannot depend on itself"));
-            } else {
-                deps.add(id);
-            }
-            i++;
-        }
-        List<Long> resources = new ArrayList<>();
-        i = 0;
-        for (String res : new LinkedHashSet<>(draft.dependsOnResources())) {
-            Long id = idOf("resources", res.trim());
-            if (id == null) {
-                problems.add(new FieldProblem("dependsOnResources[" + i + "]", "resource '" + res + "' does not exist"));
-            } else {
-                resources.add(id);
-            }
-            i++;
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new Resolved(ownerId, systemId, deps, resources);
-    }
-
-    private void writeRelations(long id, Resolved r) {
-        for (Long dep : r.dependsOn()) {
-            jdbc.sql("insert into service_dependencies (service_id, depends_on_id) values (?, ?)").params(id, dep).update();
-        }
-        for (Long res : r.resources()) {
-            jdbc.sql("insert into service_resources (service_id, resource_id) values (?, ?)").params(id, res).update();
-        }
-    }
-
-    private Long idOf(String table, String name) {
-        return jdbc.sql("select id from " + table + " where name = ?").param(name).query(Long.class).optional().orElse(null);
     }
 
     private static boolean present(String s) {

@@ -32,7 +32,11 @@ public class PageLinks {
         }
         String sort = currentSort.trim();
         boolean desc = sort.startsWith("-") || sort.endsWith(",desc");
-        String name = sort.replaceFirst("^-", "").replaceFirst(",(asc|desc)$", "");
+        String name = sort.startsWith("-") ? sort.substring(1) : sort;
+        int comma = name.indexOf(',');
+        if (comma >= 0) {
+            name = name.substring(0, comma);
+        }
         if (!name.equals(field)) {
             return "none";
         }
@@ -52,10 +56,18 @@ public class PageLinks {
         return lower.startsWith("https://") || lower.startsWith("http://") ? u : null;
     }
 
+    /** The request's address, parsed once per request: a list page asks for a dozen links. */
     private static UriComponentsBuilder current() {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-        String query = request.getQueryString();
-        // the query string arrives encoded; parse it as such so it is not encoded twice
-        return UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query));
+        UriComponentsBuilder parsed = (UriComponentsBuilder) request.getAttribute(PARSED);
+        if (parsed == null) {
+            String query = request.getQueryString();
+            // the query string arrives encoded; parse it as such so it is not encoded twice
+            parsed = UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query));
+            request.setAttribute(PARSED, parsed);
+        }
+        return parsed.cloneBuilder();
     }
+
+    private static final String PARSED = PageLinks.class.getName() + ".parsed";
 }

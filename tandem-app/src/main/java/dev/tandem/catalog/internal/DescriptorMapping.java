@@ -11,7 +11,6 @@ import dev.tandem.catalog.backstage.DomainDescriptor;
 import dev.tandem.catalog.backstage.EntityRef;
 import dev.tandem.catalog.backstage.GroupDescriptor;
 import dev.tandem.catalog.backstage.LocationDescriptor;
-import dev.tandem.catalog.backstage.Metadata;
 import dev.tandem.catalog.backstage.ResourceDescriptor;
 import dev.tandem.catalog.backstage.SystemDescriptor;
 import dev.tandem.catalog.backstage.UserDescriptor;
@@ -33,7 +32,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Turns validated descriptors into the catalog state they describe, checking what one document cannot
@@ -103,16 +101,16 @@ public final class DescriptorMapping {
             user(u);
         } else if (d instanceof DomainDescriptor dom) {
             domains.put(dom.name(), new DomainState(dom.name(), dom.metadata().title(), dom.metadata().description(),
-                    owner(d, dom.owner()), meta(dom.metadata(), false, Set.of())));
+                    owner(d, dom.owner()), KeptMetadata.of(dom.metadata(), false, Set.of())));
         } else if (d instanceof SystemDescriptor s) {
             systems.put(s.name(), new SystemState(s.name(), s.metadata().title(), s.metadata().description(),
-                    owner(d, s.owner()), ref(d, "spec.domain", s.domain(), "domain"), meta(s.metadata(), false, Set.of())));
+                    owner(d, s.owner()), ref(d, "spec.domain", s.domain(), "domain"), KeptMetadata.of(s.metadata(), false, Set.of())));
         } else if (d instanceof ResourceDescriptor r) {
             resource(r);
         } else if (d instanceof ApiDescriptor a) {
             apis.put(a.name(), new ApiState(a.name(), a.metadata().title(), a.metadata().description(), a.type(),
                     a.lifecycle(), owner(d, a.owner()), ref(d, "spec.system", a.system(), "system"), a.definition(),
-                    meta(a.metadata(), false, Set.of())));
+                    KeptMetadata.of(a.metadata(), false, Set.of())));
         } else if (d instanceof ComponentDescriptor c) {
             component(c);
         }
@@ -123,7 +121,7 @@ public final class DescriptorMapping {
         String displayName = g.displayName() != null ? g.displayName() : g.metadata().title();
         teams.put(g.name(), new TeamState(g.name(), displayName, g.metadata().description(),
                 g.metadata().annotations().get(Annotations.CHAT_CHANNEL), g.email(), g.type(), parent,
-                meta(g.metadata(), false, Set.of(Annotations.CHAT_CHANNEL))));
+                KeptMetadata.of(g.metadata(), false, Set.of(Annotations.CHAT_CHANNEL))));
         for (int i = 0; i < g.children().size(); i++) {
             String child = ref(g, "spec.children[" + i + "]", g.children().get(i), "group");
             if (child != null) {
@@ -150,7 +148,7 @@ public final class DescriptorMapping {
         }
         String displayName = u.displayName() != null ? u.displayName() : u.metadata().title();
         people.put(u.name(), new PersonState(u.name(), displayName, u.email(), role.name(),
-                meta(u.metadata(), false, Set.of(Annotations.ROLE))));
+                KeptMetadata.of(u.metadata(), false, Set.of(Annotations.ROLE))));
         for (int i = 0; i < u.memberOf().size(); i++) {
             String team = ref(u, "spec.memberOf[" + i + "]", u.memberOf().get(i), "group");
             if (team != null) {
@@ -162,7 +160,7 @@ public final class DescriptorMapping {
     private void resource(ResourceDescriptor r) {
         List<String> dependsOn = r.dependsOn().stream().map(EntityRef::toString).sorted().toList();
         Map<String, String> extra = dependsOn.isEmpty() ? Map.of() : Map.of("dependsOn", String.join(",", dependsOn));
-        Meta meta = meta(r.metadata(), false, Set.of());
+        Meta meta = KeptMetadata.of(r.metadata(), false, Set.of());
         resources.put(r.name(), new ResourceState(r.name(), r.metadata().title(), r.metadata().description(), r.type(),
                 owner(r, r.owner()), ref(r, "spec.system", r.system(), "system"),
                 new Meta(meta.title(), meta.labels(), meta.annotations(), meta.tags(), meta.links(), extra)));
@@ -205,25 +203,25 @@ public final class DescriptorMapping {
             EntityRef target = c.dependsOn().get(i);
             String path = "spec.dependsOn[" + i + "]";
             if (target.kind().equals("component")) {
-                addIfResolved(dependsOn, ref(c, path, target, "component"));
+                KeptMetadata.addIfResolved(dependsOn, ref(c, path, target, "component"));
                 if (target.name().equals(c.name())) {
                     problem(c, path, "a component cannot depend on itself");
                 }
             } else if (target.kind().equals("resource")) {
-                addIfResolved(dependsOnResources, ref(c, path, target, "resource"));
+                KeptMetadata.addIfResolved(dependsOnResources, ref(c, path, target, "resource"));
             } else {
                 problem(c, path, "dependsOn may name components and resources only, found '" + target.compact(null) + "'");
             }
         }
         List<String> provides = new ArrayList<>();
         for (int i = 0; i < c.providesApis().size(); i++) {
-            addIfResolved(provides, ref(c, "spec.providesApis[" + i + "]", c.providesApis().get(i), "api"));
+            KeptMetadata.addIfResolved(provides, ref(c, "spec.providesApis[" + i + "]", c.providesApis().get(i), "api"));
         }
         List<String> consumes = new ArrayList<>();
         for (int i = 0; i < c.consumesApis().size(); i++) {
-            addIfResolved(consumes, ref(c, "spec.consumesApis[" + i + "]", c.consumesApis().get(i), "api"));
+            KeptMetadata.addIfResolved(consumes, ref(c, "spec.consumesApis[" + i + "]", c.consumesApis().get(i), "api"));
         }
-        Meta meta = meta(c.metadata(), true, Set.of(Annotations.READINESS_LEVEL, Annotations.TIER,
+        Meta meta = KeptMetadata.of(c.metadata(), true, Set.of(Annotations.READINESS_LEVEL, Annotations.TIER,
                 Annotations.SOURCE_LOCATION, Annotations.RUNBOOK_URL));
         if (c.subcomponentOf() != null) {
             meta = new Meta(meta.title(), meta.labels(), meta.annotations(), meta.tags(), meta.links(),
@@ -232,8 +230,8 @@ public final class DescriptorMapping {
         services.put(c.name(), new ServiceState(c.name(), c.metadata().title(), c.metadata().description(), c.type(),
                 owner(c, c.owner()), ref(c, "spec.system", c.system(), "system"),
                 level == null ? "B" : level.name(), c.lifecycle(), tier, repository, runbook,
-                List.copyOf(c.metadata().tags()), links, meta, sorted(dependsOn), sorted(dependsOnResources),
-                sorted(provides), sorted(consumes)));
+                List.copyOf(c.metadata().tags()), links, meta, KeptMetadata.sorted(dependsOn), KeptMetadata.sorted(dependsOnResources),
+                KeptMetadata.sorted(provides), KeptMetadata.sorted(consumes)));
     }
 
     private void applyChildren(List<Descriptor> descriptors) {
@@ -294,39 +292,6 @@ public final class DescriptorMapping {
             return null;
         }
         return ref.name();
-    }
-
-    private static Meta meta(Metadata m, boolean service, Set<String> mapped) {
-        Map<String, String> annotations = new LinkedHashMap<>(m.annotations());
-        mapped.forEach(annotations::remove);
-        List<Map<String, String>> links = new ArrayList<>();
-        if (!service) {
-            for (var l : m.links()) {
-                Map<String, String> link = new LinkedHashMap<>();
-                link.put("url", l.url());
-                putIf(link, "title", l.title());
-                putIf(link, "icon", l.icon());
-                putIf(link, "type", l.type());
-                links.add(link);
-            }
-        }
-        return new Meta(m.title(), m.labels(), annotations, service ? List.of() : m.tags(), links, Map.of());
-    }
-
-    private static void putIf(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
-
-    private static void addIfResolved(List<String> names, String name) {
-        if (name != null && !names.contains(name)) {
-            names.add(name);
-        }
-    }
-
-    private static List<String> sorted(List<String> names) {
-        return List.copyOf(new TreeSet<>(names));
     }
 
     private void problem(Descriptor d, String path, String message) {

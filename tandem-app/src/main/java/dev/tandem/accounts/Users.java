@@ -126,6 +126,28 @@ public class Users {
         return after;
     }
 
+    /**
+     * Anyone signed in changes their own password, proving the current one first. (Admins reset other
+     * people's passwords through {@link #update}.)
+     */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        String username = Actor.current().username();
+        String hash = jdbc.sql("select password_hash from users where username = ?").param(username)
+                .query(String.class).optional().orElseThrow(() -> new NotFoundException("user", username));
+        if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+            throw new InvalidInputException("currentPassword", "this is not your current password");
+        }
+        checkPassword(newPassword, true);
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidInputException("newPassword", "choose a password different from the current one");
+        }
+        User before = get(username);
+        jdbc.sql("update users set password_hash = ?, updated_at = ?, version = version + 1 where username = ?")
+                .params(passwords.encode(newPassword), Timestamp.from(Instant.now()), username).update();
+        audit.record("change-password", AUDIT_TYPE, username, "password changed by its owner", before, get(username));
+    }
+
     @Transactional
     public void delete(String username) {
         policy.requireAdmin();

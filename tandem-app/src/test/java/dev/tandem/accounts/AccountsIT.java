@@ -418,4 +418,30 @@ class AccountsIT {
         }
         return null;
     }
+
+    @Test
+    void everyUserChangesTheirOwnPasswordByProvingTheCurrentOne() {
+        String username = unique("self");
+        createUser(username, "VIEWER", "first-password-123");
+        Api me = Api.at(port).basic(username, "first-password-123");
+
+        Api.Response wrong = me.put("/api/v1/me/password",
+                Api.json(Map.of("currentPassword", "not-my-password", "newPassword", "second-password-456")));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
+
+        Api.Response tooShort = me.put("/api/v1/me/password",
+                Api.json(Map.of("currentPassword", "first-password-123", "newPassword", "short")));
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(me.get("/api/v1/me").status()).as("a refused change keeps the old password").isEqualTo(200);
+
+        assertThat(me.put("/api/v1/me/password",
+                Api.json(Map.of("currentPassword", "first-password-123", "newPassword", "second-password-456"))).status())
+                .isEqualTo(204);
+        assertThat(me.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(Api.at(port).basic(username, "second-password-456").get("/api/v1/me").json().get("username").asString())
+                .isEqualTo(username);
+        String audit = admin().get("/api/v1/audit?entityType=user&entityName=" + username).body();
+        assertThat(audit).contains("change-password").doesNotContain("second-password-456").doesNotContain("{bcrypt}");
+    }
 }

@@ -94,6 +94,17 @@ class PagesIT {
         assertThat(search).contains(team + "-s1").doesNotContain(team + "-s2");
     }
 
+    @Test
+    void thePasswordPageRefusesTwoDifferentNewPasswordsAndSaysWhy() throws Exception {
+        String form = get("/account/password").body();
+        assertThat(form).contains("id=\"currentPassword\"").contains("id=\"newPassword\"");
+        HttpResponse<String> mismatch = post("/account/password", "currentPassword=" + TestDatabase.ADMIN_PASSWORD
+                + "&newPassword=another-password-1&repeatPassword=another-password-2&_csrf=" + csrf(form));
+        assertThat(mismatch.statusCode()).isEqualTo(200);
+        assertThat(mismatch.body()).contains("the two new passwords differ");
+        assertThat(Api.at(port).admin().get("/api/v1/me").status()).as("the password is unchanged").isEqualTo(200);
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return browser.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
     }

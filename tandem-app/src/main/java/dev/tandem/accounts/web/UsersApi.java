@@ -42,6 +42,16 @@ class UsersApi {
         return Actor.current();
     }
 
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @PutMapping("/me/password")
+    @Operation(summary = "Change your own password", description = "Send the current password and the new one (12 characters at least).")
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange change) {
+        users.changeOwnPassword(change.currentPassword(), change.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/users")
     PageResponse<User> list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
                             @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {

@@ -444,4 +444,19 @@ class AccountsIT {
         String audit = admin().get("/api/v1/audit?entityType=user&entityName=" + username).body();
         assertThat(audit).contains("change-password").doesNotContain("second-password-456").doesNotContain("{bcrypt}");
     }
+
+    @Test
+    void tenWrongPasswordsLockTheUsernameEvenForTheRightOne() {
+        String username = unique("guessed");
+        createUser(username, "VIEWER", "the-right-password-1");
+        for (int i = 0; i < 10; i++) {
+            assertThat(Api.at(port).basic(username, "wrong-guess-" + i).get("/api/v1/me").status()).isEqualTo(401);
+        }
+        assertThat(Api.at(port).basic(username, "the-right-password-1").get("/api/v1/me").status())
+                .as("locked after ten failures").isEqualTo(401);
+        String other = unique("bystander");
+        createUser(other, "VIEWER", "the-right-password-2");
+        assertThat(Api.at(port).basic(other, "the-right-password-2").get("/api/v1/me").status())
+                .as("other users are not affected").isEqualTo(200);
+    }
 }

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 class AccountDetailsService implements UserDetailsService {
 
     private final JdbcClient jdbc;
+    private final SignInThrottle throttle;
 
-    AccountDetailsService(JdbcClient jdbc) {
+    AccountDetailsService(JdbcClient jdbc, SignInThrottle throttle) {
         this.jdbc = jdbc;
+        this.throttle = throttle;
     }
 
     @Override
@@ -26,6 +28,7 @@ class AccountDetailsService implements UserDetailsService {
                         .password(rs.getString(2))
                         .authorities(Role.valueOf(rs.getString(3)).authority())
                         .disabled(!rs.getBoolean(4))
+                        .accountLocked(throttle.locked(username))
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));

@@ -10,7 +10,7 @@
 #   ./mvnw -q -B package
 #
 # Tunables (environment): DURATION (30s), THREADS (2), CONNECTIONS (32), PAGES (200), PAGE_SIZE (50),
-#   WARMUP (15s, an unmeasured wrk run before each measured one), HEAP (512m), SEED (42), SERVICES/TEAMS/PEOPLE/SYSTEMS/RESOURCES (generator defaults),
+#   WARMUP (60s, an unmeasured wrk run before each measured one), HEAP (512m), SEED (42), SERVICES/TEAMS/PEOPLE/SYSTEMS/RESOURCES (generator defaults),
 #   STARTUP_TIMEOUT (120), SECOND_OPINION=1 (also run the Java load-test), KEEP_WORKDIR=1.
 set -euo pipefail
 
@@ -21,7 +21,7 @@ APP_JAR="${1:-tandem-app/target/tandem.jar}"
 BENCH_JAR="bench/target/tandem-bench.jar"
 LUA="bench/scripts/pages.lua"
 DURATION="${DURATION:-30s}"
-WARMUP="${WARMUP:-15s}"
+WARMUP="${WARMUP:-60s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 PAGES="${PAGES:-200}"

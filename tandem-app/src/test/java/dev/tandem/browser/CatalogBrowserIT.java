@@ -192,7 +192,19 @@ class CatalogBrowserIT {
         WebElement old = browser.findElement(By.tagName("html"));
         browser.findElement(By.cssSelector(button)).click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+                .until(d -> gone(old));
+    }
+
+    /** True once the element belongs to a page that was left (chromedriver reports that in two ways). */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     private String url(String path) {

@@ -105,6 +105,27 @@ class PagesIT {
         assertThat(Api.at(port).admin().get("/api/v1/me").status()).as("the password is unchanged").isEqualTo(200);
     }
 
+    @Test
+    void aSessionEndsWhenAnAdminChangesTheAccount() throws Exception {
+        String username = "session-" + UUID.randomUUID().toString().substring(0, 8);
+        Api admin = Api.at(port).admin();
+        assertThat(admin.post("/api/v1/users", "{\"username\":\"" + username
+                + "\",\"role\":\"ADMIN\",\"password\":\"a-long-password-1\"}").status()).isEqualTo(201);
+        browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String token = csrf(get("/login").body());
+        assertThat(post("/login", "username=" + username + "&password=a-long-password-1&_csrf=" + token).statusCode()).isEqualTo(302);
+        assertThat(get("/admin/users").statusCode()).isEqualTo(200);
+
+        var user = admin.get("/api/v1/users/" + username).json();
+        assertThat(admin.put("/api/v1/users/" + username, "{\"username\":\"" + username + "\",\"role\":\"VIEWER\",\"version\":"
+                + user.get("version").asInt() + "}").status()).isEqualTo(200);
+
+        HttpResponse<String> after = get("/admin/users");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).contains("/login?changed");
+        assertThat(get("/services").statusCode()).as("the old session is gone").isEqualTo(302);
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return browser.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
     }

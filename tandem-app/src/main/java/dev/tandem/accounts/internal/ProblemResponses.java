@@ -15,7 +15,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"tandem\", Bearer");
+        // Only Bearer is advertised: a Basic challenge would make browsers offer a password dialog and then
+        // send the password with every request to the API, cross-site ones included. Basic still works for
+        // clients that send it unasked (curl -u, CI tools).
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"tandem\"");
         write(request, response, 401, "Unauthorized",
                 "sign in with HTTP Basic (a local user) or an API token (Authorization: Bearer tdm_…)");
     }

@@ -31,7 +31,7 @@ class CatalogApi {
         this.demo = demo;
     }
 
-    @PostMapping(path = "/api/v1/catalog/import", consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(path = "/api/v1/catalog/import", consumes = {YAML, "application/x-yaml", "text/yaml"})
     @Operation(summary = "Import Backstage descriptors (multi-document catalog-info.yaml), all-or-nothing",
             description = "Entities are matched by kind and name: a second import of the same file changes nothing. "
                     + "With dryRun=true nothing is written. A refused file answers 400 with every problem "

@@ -147,17 +147,6 @@ public class Services {
                 .param(name).query(ServiceRows.SUMMARY).list();
     }
 
-    /** Resources, APIs and systems known to the catalog, for dependency pickers and pages. */
-    public List<CatalogEntity> resources(int limit) {
-        return jdbc.sql("""
-                select r.name, r.title, r.description, r.resource_type, t.name owner_name, y.name system_name from resources r
-                join teams t on t.id = r.owner_team_id left join systems y on y.id = r.system_id order by r.name limit ?""")
-                .param(limit)
-                .query((rs, n) -> new CatalogEntity("Resource", rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
-                .list();
-    }
-
     private Service withRelations(Service s) {
         List<String> dependsOn = jdbc.sql("""
                 select t.name from service_dependencies d join services t on t.id = d.depends_on_id

@@ -4,7 +4,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * JSON for the small documents stored inside rows (tags, links, annotations) and for audit snapshots.
@@ -13,7 +12,6 @@ import java.util.Map;
 public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private Json() {
@@ -21,10 +19,6 @@ public final class Json {
 
     public static String write(Object value) {
         return value == null ? null : MAPPER.writeValueAsString(value);
-    }
-
-    public static Map<String, Object> readMap(String json) {
-        return json == null || json.isBlank() ? Map.of() : MAPPER.readValue(json, MAP);
     }
 
     public static List<String> readStrings(String json) {

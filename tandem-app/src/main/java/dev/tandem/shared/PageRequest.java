@@ -38,8 +38,4 @@ public record PageRequest(int page, int size, String sort, boolean descending) {
     public String sortOr(String fallback, java.util.Set<String> allowed) {
         return sort != null && allowed.contains(sort) ? sort : fallback;
     }
-
-    public String sortParameter() {
-        return sort == null ? "" : sort + (descending ? ",desc" : ",asc");
-    }
 }

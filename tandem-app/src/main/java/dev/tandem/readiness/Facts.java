@@ -1,0 +1,196 @@
+package dev.tandem.readiness;
+
+import dev.tandem.accounts.AccessPolicy;
+import dev.tandem.audit.AuditLog;
+import dev.tandem.catalog.Service;
+import dev.tandem.catalog.Services;
+import dev.tandem.readiness.internal.FactRows;
+import dev.tandem.shared.Actor;
+import dev.tandem.shared.FieldProblem;
+import dev.tandem.shared.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The facts known about each service. Collectors replace their own facts on every run; pipelines push
+ * facts that live until their time-to-live runs out. A change of facts is announced with
+ * {@link FactsChanged}, so results that depend on them can be brought up to date.
+ */
+@Component
+public class Facts {
+
+    public static final int MAX_PUSH = 500;
+    static final Duration DEFAULT_TTL = Duration.ofDays(7);
+    static final Duration MAX_TTL = Duration.ofDays(365);
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})([smhd])");
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final Services services;
+    private final AccessPolicy policy;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    Facts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Services services, AccessPolicy policy, AuditLog audit,
+          ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.services = services;
+        this.policy = policy;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** Every stored fact of the service, expired ones included (they show as such), by key. */
+    public List<Fact> list(String serviceName) {
+        Service service = services.get(serviceName);
+        return jdbc.sql("select * from facts where service_id = ? order by fact_key").param(service.id())
+                .query(FactRows.FACT).list();
+    }
+
+    /** The facts of one service that still hold, by key. */
+    public Map<String, Fact> current(long serviceId, Instant now) {
+        Map<String, Fact> out = new LinkedHashMap<>();
+        for (Fact f : jdbc.sql("select * from facts where service_id = ?").param(serviceId).query(FactRows.FACT).list()) {
+            if (!f.expired(now)) {
+                out.put(f.key(), f);
+            }
+        }
+        return out;
+    }
+
+    /** Stores facts a pipeline pushed; all are checked first, and one bad fact means none is stored. */
+    @Transactional
+    public List<Fact> push(String serviceName, List<FactInput> inputs) {
+        Service service = services.get(serviceName);
+        policy.requireChangeTeam(service.owner());
+        if (inputs == null || inputs.isEmpty()) {
+            throw new InvalidInputException("facts", "send at least one fact");
+        }
+        if (inputs.size() > MAX_PUSH) {
+            throw new InvalidInputException("facts", "at most " + MAX_PUSH + " facts per request, got " + inputs.size());
+        }
+        Instant now = Instant.now();
+        String source = "push:" + Actor.current().username();
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Fact fact = validate(inputs.get(i), "facts[" + i + "]", source, now, problems);
+            if (fact != null) {
+                facts.put(fact.key(), fact);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<Fact> stored = List.copyOf(facts.values());
+        write(service.id(), null, stored);
+        audit.record("push-facts", "service", serviceName, stored.size() + " fact(s): "
+                + String.join(", ", facts.keySet().stream().limit(20).toList()), null, stored);
+        events.publishEvent(new FactsChanged(service.id(), serviceName));
+        return stored;
+    }
+
+    private static Fact validate(FactInput in, String path, String source, Instant now, List<FieldProblem> problems) {
+        if (in == null) {
+            problems.add(new FieldProblem(path, "expected a fact object"));
+            return null;
+        }
+        int before = problems.size();
+        if (in.key() == null || !KEY.matcher(in.key()).matches()) {
+            problems.add(new FieldProblem(path + ".key",
+                    "required: lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100"));
+        }
+        CheckStatus outcome = null;
+        if (in.outcome() != null) {
+            outcome = CheckStatus.parseOutcome(in.outcome());
+            if (outcome == null) {
+                problems.add(new FieldProblem(path + ".outcome", "expected pass, fail, exempt or not-applicable"));
+            }
+        }
+        Object value = in.value();
+        if (value != null && !(value instanceof Number || value instanceof Boolean || value instanceof String)) {
+            problems.add(new FieldProblem(path + ".value", "expected a number, text or true/false"));
+        } else if (value instanceof String s && s.length() > 1000) {
+            problems.add(new FieldProblem(path + ".value", "text values are limited to 1000 characters"));
+        } else if (value instanceof Number n && !Double.isFinite(n.doubleValue())) {
+            problems.add(new FieldProblem(path + ".value", "numbers must be finite"));
+        }
+        if (in.outcome() == null && value == null) {
+            problems.add(new FieldProblem(path, "give an outcome, a value, or both"));
+        }
+        if (in.details() != null && in.details().length() > 4000) {
+            problems.add(new FieldProblem(path + ".details", "at most 4000 characters"));
+        }
+        Duration ttl = DEFAULT_TTL;
+        if (in.ttl() != null) {
+            ttl = parseTtl(in.ttl());
+            if (ttl == null || ttl.isZero() || ttl.isNegative() || ttl.compareTo(MAX_TTL) > 0) {
+                problems.add(new FieldProblem(path + ".ttl", "expected a duration from 1s to 365d, e.g. 30m, 24h, 7d or PT12H"));
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        if (value instanceof Number n) {
+            value = n.doubleValue();
+        }
+        return new Fact(in.key(), outcome, value, in.details(), source, now, now.plus(ttl));
+    }
+
+    static Duration parseTtl(String text) {
+        String t = text.trim();
+        Matcher m = SHORT_DURATION.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(t);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Replaces facts: those of {@code source} (when given) and any with the same keys go, the new ones are
+     * inserted. Delete-then-insert keeps the SQL the same on H2 and PostgreSQL.
+     */
+    @Transactional
+    public void replace(long serviceId, String serviceName, String source, List<Fact> facts) {
+        write(serviceId, source, facts);
+        events.publishEvent(new FactsChanged(serviceId, serviceName));
+    }
+
+    private void write(long serviceId, String source, List<Fact> facts) {
+        if (source != null) {
+            jdbc.sql("delete from facts where service_id = ? and source = ?").params(serviceId, source).update();
+        }
+        List<Object[]> keys = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (Fact f : facts) {
+            keys.add(new Object[] {serviceId, f.key()});
+            rows.add(FactRows.insertParams(serviceId, f));
+        }
+        jdbcTemplate.batchUpdate("delete from facts where service_id = ? and fact_key = ?", keys);
+        jdbcTemplate.batchUpdate(FactRows.INSERT, rows);
+    }
+}

@@ -106,9 +106,9 @@ create table scorecard_levels (
 
 create table scorecard_history (
     scorecard_id bigint       not null references scorecards (id) on delete cascade,
-    day          date         not null,
+    snapshot_day date         not null,
     team_name    varchar(63)  not null,
     level_rank   integer      not null,
     services     integer      not null,
-    primary key (scorecard_id, day, team_name, level_rank)
+    primary key (scorecard_id, snapshot_day, team_name, level_rank)
 );

@@ -11,6 +11,11 @@ document.addEventListener('DOMContentLoaded', function () {
       });
     });
   });
+  // "Print" buttons on printable reports.
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { window.print(); });
+  });
   // Bring a form's error summary into view so keyboard and screen-reader users meet it first.
   var summary = document.querySelector('.error-summary');
   if (summary) { summary.focus(); }

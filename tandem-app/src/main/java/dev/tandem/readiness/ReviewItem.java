@@ -7,6 +7,11 @@ import java.util.List;
 public record ReviewItem(String itemId, ItemState state, String evidence, List<String> links, String justification,
                          String attestedBy, Instant attestedAt, int version) {
 
+    /** The links one per line, as the answer form shows them. */
+    public String linksText() {
+        return String.join("\n", links);
+    }
+
     public static ReviewItem open(String itemId) {
         return new ReviewItem(itemId, ItemState.OPEN, null, List.of(), null, null, null, 0);
     }

@@ -16,7 +16,8 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tandem.readiness.collect-delay=PT24H")
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(TestDatabase.CleanMigrate.class)
 public @interface IntegrationTest {

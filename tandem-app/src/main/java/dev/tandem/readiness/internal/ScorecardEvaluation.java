@@ -256,9 +256,9 @@ public class ScorecardEvaluation {
     void snapshot(Scorecard card) {
         long cardId = cardId(card.name());
         Date today = Date.valueOf(LocalDate.now(ZoneOffset.UTC));
-        jdbc.sql("delete from scorecard_history where scorecard_id = ? and day = ?").params(cardId, today).update();
+        jdbc.sql("delete from scorecard_history where scorecard_id = ? and snapshot_day = ?").params(cardId, today).update();
         jdbc.sql("""
-                insert into scorecard_history (scorecard_id, day, team_name, level_rank, services)
+                insert into scorecard_history (scorecard_id, snapshot_day, team_name, level_rank, services)
                 select l.scorecard_id, ?, t.name, l.level_rank, count(*) from scorecard_levels l
                 join services s on s.id = l.service_id join teams t on t.id = s.owner_team_id
                 where l.scorecard_id = ? group by l.scorecard_id, t.name, l.level_rank""")
@@ -289,8 +289,8 @@ public class ScorecardEvaluation {
         int ranks = card.levels().size() + 1;
         Map<LocalDate, int[]> byDay = new LinkedHashMap<>();
         jdbc.sql("""
-                select day, level_rank, sum(services) from scorecard_history where scorecard_id = ? and day >= ?
-                group by day, level_rank order by day""")
+                select snapshot_day, level_rank, sum(services) from scorecard_history where scorecard_id = ? and snapshot_day >= ?
+                group by snapshot_day, level_rank order by snapshot_day""")
                 .params(cardId, Date.valueOf(LocalDate.now(ZoneOffset.UTC).minusDays(Math.max(1, days))))
                 .query(rs -> {
                     int rank = Math.min(rs.getInt(2), ranks - 1);

@@ -1,5 +1,6 @@
 package dev.tandem.checks;
 
+import dev.tandem.checks.internal.FileWalk;
 import dev.tandem.checks.manifest.ManifestObject;
 import dev.tandem.checks.manifest.ManifestReader;
 import dev.tandem.checks.manifest.ManifestSet;
@@ -7,15 +8,18 @@ import dev.tandem.checks.manifest.rules.ManifestChecks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Runs manifest checks over Kubernetes YAML: files, directories (every {@code *.yaml} and {@code *.yml} below,
- * skipping hidden directories, {@code node_modules}, {@code target}, {@code vendor} and the unrendered
+ * skipping hidden directories, dependencies ({@code node_modules}, {@code vendor}), build output
+ * ({@code target}), test fixtures ({@code src/test}, {@code testdata}, {@code fixtures}) and the unrendered
  * {@code templates/} of Helm charts), or text in memory. Immutable and thread-safe: one instance can serve many
  * analyses at once.
  */
@@ -51,20 +55,20 @@ public final class ManifestAnalyzer {
                 try {
                     files = manifestFiles(path);
                 } catch (IOException e) {
-                    problems.add(new ParseProblem(Paths.display(path), 0, "cannot list the directory: " + e.getMessage()));
+                    problems.add(new ParseProblem(FileWalk.display(path), 0, "cannot list the directory: " + e.getMessage()));
                     continue;
                 }
             } else if (Files.exists(path)) {
                 files = List.of(path);
             } else {
-                problems.add(new ParseProblem(Paths.display(path), 0, "no such file or directory"));
+                problems.add(new ParseProblem(FileWalk.display(path), 0, "no such file or directory"));
                 continue;
             }
             for (Path file : files) {
                 try {
-                    sources.add(new ManifestSource(Paths.display(file), Files.readString(file, StandardCharsets.UTF_8)));
+                    sources.add(new ManifestSource(FileWalk.display(file), Files.readString(file, StandardCharsets.UTF_8)));
                 } catch (IOException | java.io.UncheckedIOException e) {
-                    problems.add(new ParseProblem(Paths.display(file), 0, "cannot read the file: " + e.getMessage()));
+                    problems.add(new ParseProblem(FileWalk.display(file), 0, "cannot read the file: " + e.getMessage()));
                 }
             }
         }
@@ -115,31 +119,41 @@ public final class ManifestAnalyzer {
         return new Analysis(definitions, findings, manifests.size(), filesAnalysed);
     }
 
-    /** The manifest files below {@code dir}, in a stable (sorted) order. */
+    /** The manifest files below {@code dir}, in a stable (sorted) order. Skipped directories are not entered. */
     public static List<Path> manifestFiles(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> {
-                        String name = p.getFileName() == null ? "" : p.getFileName().toString();
-                        return (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(p)
-                                && !skipped(dir, p);
-                    })
-                    .sorted()
-                    .toList();
-        }
-    }
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                if (d.equals(dir)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String name = d.getFileName().toString();
+                Path parent = d.getParent();
+                String parentName = parent == null || parent.getFileName() == null ? null : parent.getFileName().toString();
+                boolean chartTemplates = name.equals("templates") && parent != null && Files.exists(parent.resolve("Chart.yaml"));
+                return FileWalk.skipDirectory(parentName, name, true) || chartTemplates
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
 
-    private static boolean skipped(Path root, Path file) {
-        Path relative = root.relativize(file);
-        for (int i = 0; i < relative.getNameCount() - 1; i++) {
-            String name = relative.getName(i).toString();
-            if (Paths.SKIPPED_DIRECTORIES.contains(name) || (name.startsWith(".") && !name.equals(".") && !name.equals(".."))) {
-                return true;
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString();
+                if (attrs.isRegularFile() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
             }
-            Path parent = i == 0 ? root : root.resolve(relative.subpath(0, i));
-            if (name.equals("templates") && Files.exists(parent.resolve("Chart.yaml"))) {
-                return true;
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (file.equals(dir)) {
+                    throw e;
+                }
+                return FileVisitResult.CONTINUE; // an unreadable corner of the tree is not the manifests' fault
             }
-        }
-        return false;
+        });
+        files.sort(null);
+        return files;
     }
 }

@@ -4,6 +4,7 @@ import dev.tandem.checks.CheckDefinition;
 import dev.tandem.checks.Findings;
 import dev.tandem.checks.ManifestCheck;
 import dev.tandem.checks.manifest.Container;
+import dev.tandem.checks.manifest.ImageReference;
 import dev.tandem.checks.manifest.ManifestObject;
 import dev.tandem.checks.manifest.ManifestSet;
 import dev.tandem.checks.manifest.WorkloadKind;

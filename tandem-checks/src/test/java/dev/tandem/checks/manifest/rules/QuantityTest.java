@@ -1,5 +1,6 @@
 package dev.tandem.checks.manifest.rules;
 
+import dev.tandem.checks.manifest.ImageReference;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,13 +1,13 @@
-package dev.tandem.checks.manifest.rules;
+package dev.tandem.checks.manifest;
 
 /** Reads the tag and digest of an image reference such as {@code registry:5000/team/app:1.2@sha256:…}. */
-final class ImageReference {
+public final class ImageReference {
 
     private ImageReference() {
     }
 
     /** Why the reference is not pinned, or {@code null} when it names a digest or a tag other than latest. */
-    static String pinningProblem(String image) {
+    public static String pinningProblem(String image) {
         if (image.contains("@")) {
             return image.substring(image.indexOf('@') + 1).contains(":") ? null : "the digest is malformed";
         }
@@ -25,7 +25,7 @@ final class ImageReference {
     }
 
     /** The tag: text after the last colon that follows the last slash (a colon before it is a registry port). */
-    static String tag(String image) {
+    public static String tag(String image) {
         int slash = image.lastIndexOf('/');
         int colon = image.lastIndexOf(':');
         return colon > slash ? image.substring(colon + 1) : null;

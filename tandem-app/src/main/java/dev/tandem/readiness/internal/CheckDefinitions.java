@@ -1,6 +1,9 @@
 package dev.tandem.readiness.internal;
 
 import dev.tandem.catalog.ReadinessLevel;
+import dev.tandem.checks.CheckDefinition;
+import dev.tandem.checks.Checks;
+import dev.tandem.checks.Level;
 import dev.tandem.readiness.CheckInfo;
 import dev.tandem.readiness.Requirement;
 
@@ -17,6 +20,14 @@ public final class CheckDefinitions {
 
     public static List<CheckInfo> all() {
         List<CheckInfo> all = new ArrayList<>();
+        for (CheckDefinition d : Checks.all()) {
+            Map<ReadinessLevel, Requirement> levels = new EnumMap<>(ReadinessLevel.class);
+            for (ReadinessLevel level : ReadinessLevel.values()) {
+                levels.put(level, Requirement.valueOf(d.requirement(Level.valueOf(level.name())).name()));
+            }
+            all.add(new CheckInfo(d.id(), d.title(), d.category(), d.description(), d.remedy(),
+                    d.id().startsWith("k8s.") ? "kubernetes" : "repository", Map.copyOf(levels)));
+        }
         all.addAll(CatalogCollector.CHECKS);
         all.addAll(SloFactChecks.CHECKS);
         return all;

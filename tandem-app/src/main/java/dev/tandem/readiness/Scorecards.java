@@ -72,7 +72,7 @@ public class Scorecards {
     }
 
     private Scorecard parse(String name, String document, Instant updatedAt, int version) {
-        Scorecard s = parsed.computeIfAbsent(name + "@" + version, k -> new ScorecardReader(id -> true).read(document));
+        Scorecard s = parsed.computeIfAbsent(name + "@" + version, k -> ScorecardReader.stored().read(document));
         return new Scorecard(s.name(), s.title(), s.description(), s.filter(), s.rules(), s.levels(), updatedAt, version);
     }
 

@@ -26,6 +26,14 @@ public final class ScorecardReader {
         this.knownCheck = knownCheck;
     }
 
+    /**
+     * A reader for documents that were valid when stored: checks removed since then, and rule names a
+     * later release gave to a built-in check, do not make a stored scorecard unreadable.
+     */
+    public static ScorecardReader stored() {
+        return new ScorecardReader(null);
+    }
+
     public Scorecard read(String text) {
         YamlNodes y = new YamlNodes("Scorecard");
         Node root = y.parse(text);
@@ -88,7 +96,7 @@ public final class ScorecardReader {
             Map<String, Node> m = y.map(list.get(i), path);
             y.onlyKnown(m, path, "id", "title", "fact", "operator", "value");
             String id = y.text(m.get("id"), path + ".id", true, 63);
-            if (id != null && (!ChecklistReader.ID.matcher(id).matches() || knownCheck.test(id))) {
+            if (id != null && (!ChecklistReader.ID.matcher(id).matches() || (knownCheck != null && knownCheck.test(id)))) {
                 y.problem(m.get("id"), path + ".id", "use lowercase letters, digits and '-', and a name no built-in check has");
             } else if (id != null && !seen.add(id)) {
                 y.problem(m.get("id"), path + ".id", "rule '" + id + "' is defined twice");
@@ -138,7 +146,7 @@ public final class ScorecardReader {
                 y.problem(m.get("checks"), path + ".checks", "at most " + MAX_CHECKS + " checks per level");
             }
             for (int c = 0; c < checks.size(); c++) {
-                if (!knownCheck.test(checks.get(c)) && !ruleIds.contains(checks.get(c))) {
+                if (knownCheck != null && !knownCheck.test(checks.get(c)) && !ruleIds.contains(checks.get(c))) {
                     y.problem(m.get("checks"), path + ".checks[" + c + "]", "unknown check '" + checks.get(c)
                             + "'; use a built-in check id, fact.<key> or one of spec.rules");
                 }

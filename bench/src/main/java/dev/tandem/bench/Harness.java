@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 LoadCommand.class,
                 WaitHealthyCommand.class,
                 LoadTestCommand.class,
+                ReadinessCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Harness implements Runnable {

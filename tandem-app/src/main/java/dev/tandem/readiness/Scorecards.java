@@ -181,6 +181,11 @@ public class Scorecards {
         return evaluation.evaluateAll(all());
     }
 
+    /** Recomputes one service's levels on every scorecard, as a change of its facts does. */
+    public ScorecardRun evaluateService(Service service) {
+        return evaluation.evaluateService(service.id(), all());
+    }
+
     @EventListener
     void onFactsChanged(FactsChanged event) {
         List<Scorecard> cards = all();

@@ -6,6 +6,7 @@ import dev.tandem.readiness.ScorecardRollup;
 import dev.tandem.readiness.ScorecardRun;
 import dev.tandem.readiness.Scorecards;
 import dev.tandem.accounts.AccessPolicy;
+import dev.tandem.catalog.Services;
 import dev.tandem.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,10 +29,12 @@ class ScorecardsApi {
 
     private final Scorecards scorecards;
     private final AccessPolicy policy;
+    private final Services services;
 
-    ScorecardsApi(Scorecards scorecards, AccessPolicy policy) {
+    ScorecardsApi(Scorecards scorecards, AccessPolicy policy, Services services) {
         this.scorecards = scorecards;
         this.policy = policy;
+        this.services = services;
     }
 
     @GetMapping("/api/v1/scorecards")
@@ -80,9 +83,9 @@ class ScorecardsApi {
     }
 
     @PostMapping("/api/v1/scorecards/evaluate")
-    @Operation(summary = "Recompute every scorecard level now (admins)")
-    ScorecardRun evaluate() {
+    @Operation(summary = "Recompute scorecard levels now (admins): of every service, or of the one named by ?service=")
+    ScorecardRun evaluate(@RequestParam(required = false) String service) {
         policy.requireAdmin();
-        return scorecards.evaluateAll();
+        return service == null ? scorecards.evaluateAll() : scorecards.evaluateService(services.get(service));
     }
 }

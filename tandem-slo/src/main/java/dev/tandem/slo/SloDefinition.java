@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * @param name           unique, DNS-label-like identifier ({@code checkout-availability})
  * @param service        the catalog service it belongs to
  * @param owner          who answers for it (a team or person reference); may be null
- * @param alertTiers     the multi-window burn-rate alerts; empty means {@link AlertTier#defaults()}
+ * @param alertTiers     the multi-window burn-rate alerts, exactly as they apply: readers fill in
+ *                       {@link AlertTier#defaults()} when a file names none; an empty list means no alerts
  * @param minimumEvents  events the long window of an alert must hold before the alert may fire
  * @param labels         free labels, copied onto generated Prometheus series
  */
@@ -47,12 +48,7 @@ public record SloDefinition(String name, String displayName, String description,
     /** A minimal definition: occurrences over a rolling window with the default alert tiers. */
     public static SloDefinition of(String name, String service, Indicator indicator, double target, SloDuration window) {
         return new SloDefinition(name, null, null, service, null, indicator, new BudgetingMethod.Occurrences(),
-                Objective.of(target), new TimeWindow.Rolling(window), List.of(), 0, Map.of());
-    }
-
-    /** The tiers that apply: the configured ones, or the defaults. */
-    public List<AlertTier> effectiveAlertTiers() {
-        return alertTiers.isEmpty() ? AlertTier.defaults() : alertTiers;
+                Objective.of(target), new TimeWindow.Rolling(window), AlertTier.defaults(), 0, Map.of());
     }
 
     public SloDefinition withAlertTiers(List<AlertTier> tiers) {

@@ -42,7 +42,7 @@ public final class SloEvaluator {
             budget = ErrorBudget.of(ErrorBudget.Unit.TIMESLICES, slices.spent, slices.withData, allowed);
         }
 
-        List<AlertTier> tiers = slo.effectiveAlertTiers();
+        List<AlertTier> tiers = slo.alertTiers();
         List<BurnRate> burnRates = burnRates(tiers, data, now, allowed);
         List<BurnRateAlert> alerts = new ArrayList<>(tiers.size());
         Duration window = slo.timeWindow().nominalLength();

@@ -233,7 +233,8 @@ class SloEvaluatorTest {
         SloDefinition slo = new SloDefinition("a", "A", "d", "svc", "team-a", availability(0.9).indicator(),
                 new BudgetingMethod.Occurrences(), Objective.of(0.9), new TimeWindow.Rolling(SloDuration.parse("1w")),
                 List.of(), 5, Map.of("tier", "gold"));
-        assertThat(slo.effectiveAlertTiers()).isEqualTo(AlertTier.defaults());
+        assertThat(slo.alertTiers()).isEmpty();
+        assertThat(SloEvaluator.evaluate(slo, new MinuteData(), NOW).alerts()).isEmpty();
         assertThat(slo.labels()).containsEntry("tier", "gold");
     }
 }

@@ -771,7 +771,7 @@ public final class OpenSloReader {
         YamlNode list = spec.get("alertPolicies");
         List<AlertTier> tiers = new ArrayList<>();
         if (list == null) {
-            return tiers;
+            return AlertTier.defaults();
         }
         for (YamlNode p : list.items()) {
             AlertTier tier;

@@ -119,7 +119,8 @@ public final class OpenSloWriter {
         spec.put("timeWindow", List.of(timeWindow(slo.timeWindow())));
         spec.put("budgetingMethod", slo.budgetingMethod().openSloName());
         spec.put("objectives", List.of(objective(slo.objective(), slo.budgetingMethod())));
-        if (!slo.alertTiers().isEmpty()) {
+        // The defaults are what a file without alertPolicies means; "alertPolicies: []" means no alerts.
+        if (!slo.alertTiers().equals(AlertTier.defaults())) {
             List<Object> policies = new ArrayList<>();
             for (AlertTier t : slo.alertTiers()) {
                 policies.add(policy(t, slo.timeWindow().nominalLength()));

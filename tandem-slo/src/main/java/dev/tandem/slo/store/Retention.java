@@ -34,7 +34,7 @@ public record Retention(Duration minutes, Duration hours) {
         Duration window = slo.timeWindow().longestLength().plusDays(1);
         Duration hours = window.compareTo(DEFAULT_HOURS) > 0 ? window : DEFAULT_HOURS;
         Duration minutes = DEFAULT_MINUTES;
-        for (var tier : slo.effectiveAlertTiers()) {
+        for (var tier : slo.alertTiers()) {
             Duration need = tier.longWindow().plusHours(2);
             if (need.compareTo(minutes) > 0) {
                 minutes = need;

@@ -64,7 +64,7 @@ class OpenSloReaderTest {
         assertThat(latency.budgetingMethod()).isEqualTo(new BudgetingMethod.Timeslices(0.95, SloDuration.parse("5m")));
         assertThat(latency.timeWindow()).isEqualTo(new TimeWindow.Calendar(SloDuration.parse("1M"),
                 LocalDateTime.parse("2026-01-01T00:00"), ZoneId.of("Europe/Berlin")));
-        assertThat(latency.alertTiers()).isEmpty();
+        assertThat(latency.alertTiers()).as("no alertPolicies: the defaults").isEqualTo(AlertTier.defaults());
 
         SloDefinition batch = result.slos().get(2);
         assertThat(batch.indicator().readsBuiltInStore()).isTrue();

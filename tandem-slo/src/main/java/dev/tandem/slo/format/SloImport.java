@@ -11,11 +11,18 @@ import java.util.List;
 public record SloImport(OpenSloDocuments documents, List<SloProblem> problems, List<SloProblem> warnings) {
 
     public SloImport {
-        problems = List.copyOf(problems);
-        warnings = List.copyOf(warnings);
+        problems = sorted(problems);
+        warnings = sorted(warnings);
         if (!problems.isEmpty()) {
             documents = OpenSloDocuments.EMPTY;
         }
+    }
+
+    /** In file order: by document, then line (stable, so problems on one line keep the order they were found in). */
+    private static List<SloProblem> sorted(List<SloProblem> list) {
+        List<SloProblem> copy = new java.util.ArrayList<>(list);
+        copy.sort(java.util.Comparator.comparingInt(SloProblem::document).thenComparingInt(SloProblem::line));
+        return List.copyOf(copy);
     }
 
     public boolean isValid() {

@@ -95,7 +95,8 @@ public record SloDuration(long amount, Unit unit) {
 
     /** The fixed length: exact for m/h/d/w (days of 24 h), nominal for M (30 d), Q (90 d), Y (365 d). */
     public Duration nominal() {
-        return unit.nominal.multipliedBy(amount);
+        // Not Duration.multipliedBy, which goes through BigDecimal: this is on the evaluator's hot path.
+        return Duration.ofSeconds(Math.multiplyExact(unit.nominal.getSeconds(), amount));
     }
 
     /** Adds {@code times} of this duration to a zoned time, calendar-aware for d, w, M, Q and Y. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates an SLO against its SLI data at one instant: attainment, error budget, burn rates, alerts.
@@ -42,41 +43,69 @@ public final class SloEvaluator {
             budget = ErrorBudget.of(ErrorBudget.Unit.TIMESLICES, slices.spent, slices.withData, allowed);
         }
 
-        List<AlertTier> tiers = slo.alertTiers();
-        List<BurnRate> burnRates = burnRates(tiers, data, now, allowed);
-        List<BurnRateAlert> alerts = new ArrayList<>(tiers.size());
         Duration window = slo.timeWindow().nominalLength();
-        for (AlertTier tier : tiers) {
-            alerts.add(alert(tier, tier.factorFor(window), find(burnRates, tier.longWindow()),
-                    find(burnRates, tier.shortWindow()), slo.minimumEvents()));
+        Plan plan = Plan.of(slo.alertTiers(), window);
+        List<BurnRate> burnRates = new ArrayList<>(plan.windows.length);
+        for (Duration w : plan.windows) {
+            burnRates.add(BurnRate.of(w, data.counts(now.minus(w), now), allowed));
         }
-        Optional<Duration> exhaustion = timeToExhaustion(budget, find(burnRates, CURRENT_RATE_WINDOW), window, counts);
+        List<BurnRateAlert> alerts = new ArrayList<>(plan.tiers.size());
+        for (int i = 0; i < plan.tiers.size(); i++) {
+            alerts.add(alert(plan.tiers.get(i), plan.factors[i], burnRates.get(plan.longIndex[i]),
+                    burnRates.get(plan.shortIndex[i]), slo.minimumEvents()));
+        }
+        BurnRate current = burnRates.get(plan.currentIndex);
+        Optional<Duration> exhaustion = timeToExhaustion(budget, current, window, counts);
         DataState state = counts.isEmpty() ? DataState.NO_DATA : DataState.OK;
         return new SloStatus(slo.name(), now, period, state, counts, sli, slo.objective().target(), budget,
                 burnRates, alerts, exhaustion);
     }
 
-    private static List<BurnRate> burnRates(List<AlertTier> tiers, SliSource data, Instant now, double allowed) {
-        TreeSet<Duration> windows = new TreeSet<>();
-        windows.add(CURRENT_RATE_WINDOW);
-        for (AlertTier t : tiers) {
-            windows.add(t.longWindow());
-            windows.add(t.shortWindow());
+    /**
+     * What to compute for a set of tiers at a window length: the burn windows in ascending order, each
+     * tier's factor and windows. Exact factors are costly to derive and a fleet shares a handful of tier
+     * sets, so plans are cached.
+     */
+    private static final class Plan {
+        private record Key(List<AlertTier> tiers, Duration window) {
         }
-        List<BurnRate> result = new ArrayList<>(windows.size());
-        for (Duration w : windows) {
-            result.add(BurnRate.of(w, data.counts(now.minus(w), now), allowed));
-        }
-        return result;
-    }
 
-    private static BurnRate find(List<BurnRate> rates, Duration window) {
-        for (BurnRate r : rates) {
-            if (r.window().equals(window)) {
-                return r;
+        private static final ConcurrentHashMap<Key, Plan> CACHE = new ConcurrentHashMap<>();
+
+        final List<AlertTier> tiers;
+        final Duration[] windows;
+        final BigDecimal[] factors;
+        final int[] longIndex;
+        final int[] shortIndex;
+        final int currentIndex;
+
+        private Plan(List<AlertTier> tiers, Duration window) {
+            this.tiers = tiers;
+            TreeSet<Duration> set = new TreeSet<>();
+            set.add(CURRENT_RATE_WINDOW);
+            for (AlertTier t : tiers) {
+                set.add(t.longWindow());
+                set.add(t.shortWindow());
             }
+            windows = set.toArray(new Duration[0]);
+            List<Duration> list = List.of(windows);
+            factors = new BigDecimal[tiers.size()];
+            longIndex = new int[tiers.size()];
+            shortIndex = new int[tiers.size()];
+            for (int i = 0; i < tiers.size(); i++) {
+                factors[i] = tiers.get(i).factorFor(window);
+                longIndex[i] = list.indexOf(tiers.get(i).longWindow());
+                shortIndex[i] = list.indexOf(tiers.get(i).shortWindow());
+            }
+            currentIndex = list.indexOf(CURRENT_RATE_WINDOW);
         }
-        throw new IllegalStateException("no burn rate for " + window);
+
+        static Plan of(List<AlertTier> tiers, Duration window) {
+            if (CACHE.size() > 10_000) {
+                CACHE.clear();
+            }
+            return CACHE.computeIfAbsent(new Key(tiers, window), k -> new Plan(k.tiers(), k.window()));
+        }
     }
 
     static BurnRateAlert alert(AlertTier tier, BigDecimal factor, BurnRate longRate, BurnRate shortRate, long minimumEvents) {

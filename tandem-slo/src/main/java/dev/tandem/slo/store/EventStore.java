@@ -152,9 +152,13 @@ public final class EventStore {
         return fallback;
     }
 
-    /** The SLO's data as the evaluator reads it; an SLO never pushed to reads as no data. */
+    /**
+     * The SLO's data as the evaluator reads it; an SLO never pushed to reads as no data. The source reads
+     * the series as it is now: after {@link #configure} or {@link #restore}, ask again.
+     */
     public SliSource source(String slo) {
-        return (from, to) -> counts(slo, from, to);
+        Series s = series.get(slo);
+        return s != null ? s : (from, to) -> counts(slo, from, to);
     }
 
     public EventCounts counts(String slo, Instant from, Instant to) {

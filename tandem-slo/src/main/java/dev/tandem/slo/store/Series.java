@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One SLO's counts in two rings: minute buckets for the recent past, hour buckets for the whole
- * retention. Every write lands in both (the hour bucket takes the minute's change), so hour buckets are
- * always complete and minute buckets can simply fall off the ring. Counts per minute are ints (8 bytes a
- * minute), per hour longs (16 bytes an hour): a default series is about 50 KB.
+ * One SLO's counts in two rings: minute buckets for the recent past, and running totals at every hour
+ * for the whole retention. Every write lands in both (the hours from the minute's own onwards take its
+ * change), so the hours are always complete and minute buckets can simply fall off the ring. Any span of
+ * whole hours is the difference of two running totals: summing 30 days costs two reads. Counts per
+ * minute are ints (8 bytes a minute), running totals longs (16 bytes an hour): a default series is
+ * about 50 KB.
  *
  * <p>Writes and reads lock the series; the store's map is concurrent, so SLOs do not contend.
  */
@@ -29,7 +31,8 @@ final class Series implements SliSource {
     Series(Retention retention) {
         this.retention = retention;
         this.minuteSlots = Math.toIntExact(retention.minutes().toMinutes());
-        this.hourSlots = Math.toIntExact(retention.hours().toHours()) + 1;
+        // One more than the retention, plus the running total just before the oldest hour kept.
+        this.hourSlots = Math.toIntExact(retention.hours().toHours()) + 2;
         this.minutes = new int[2 * minuteSlots];
         this.hours = new long[2 * hourSlots];
     }
@@ -61,9 +64,18 @@ final class Series implements SliSource {
         if (h > latestHour) {
             advanceHours(h);
         }
-        int j = 2 * (int) Math.floorMod(h, (long) hourSlots);
-        hours[j] += dGood;
-        hours[j + 1] += dTotal;
+        if (dGood != 0 || dTotal != 0) {
+            // Usually h is the newest hour; a late minute updates the few running totals after it.
+            int j = 2 * (int) Math.floorMod(h, (long) hourSlots);
+            for (long k = h; k <= latestHour; k++) {
+                hours[j] += dGood;
+                hours[j + 1] += dTotal;
+                j += 2;
+                if (j == hours.length) {
+                    j = 0;
+                }
+            }
+        }
     }
 
     private void advanceMinutes(long m) {
@@ -79,15 +91,16 @@ final class Series implements SliSource {
         latestMinute = m;
     }
 
+    /** New hours start with the running total of the newest one: nothing happened in between. */
     private void advanceHours(long h) {
-        if (h - latestHour >= hourSlots) {
-            java.util.Arrays.fill(hours, 0);
-        } else {
-            for (long k = latestHour + 1; k <= h; k++) {
-                int j = 2 * (int) Math.floorMod(k, (long) hourSlots);
-                hours[j] = 0;
-                hours[j + 1] = 0;
-            }
+        int last = 2 * (int) Math.floorMod(latestHour, (long) hourSlots);
+        long good = hours[last];
+        long total = hours[last + 1];
+        long from = h - latestHour >= hourSlots ? h - hourSlots + 1 : latestHour + 1;
+        for (long k = from; k <= h; k++) {
+            int j = 2 * (int) Math.floorMod(k, (long) hourSlots);
+            hours[j] = good;
+            hours[j + 1] = total;
         }
         latestHour = h;
     }
@@ -144,25 +157,22 @@ final class Series implements SliSource {
         }
     }
 
+    /** Hours [from, to): the running total at the last minus the one before the first. */
     private void hourRange(long from, long to, long[] acc) {
-        long lo = Math.max(from, latestHour - hourSlots + 1);
+        long lo = Math.max(from, oldestHour());
         long hi = Math.min(to, latestHour + 1);
         if (lo >= hi) {
             return;
         }
-        int j = 2 * (int) Math.floorMod(lo, (long) hourSlots);
-        long g = 0;
-        long t = 0;
-        for (long h = lo; h < hi; h++) {
-            g += hours[j];
-            t += hours[j + 1];
-            j += 2;
-            if (j == hours.length) {
-                j = 0;
-            }
-        }
-        acc[0] += g;
-        acc[1] += t;
+        int end = 2 * (int) Math.floorMod(hi - 1, (long) hourSlots);
+        int before = 2 * (int) Math.floorMod(lo - 1, (long) hourSlots);
+        acc[0] += hours[end] - hours[before];
+        acc[1] += hours[end + 1] - hours[before + 1];
+    }
+
+    /** The oldest hour whose count is known (its predecessor's running total is still kept). */
+    private long oldestHour() {
+        return latestHour - hourSlots + 2;
     }
 
     synchronized SeriesSnapshot snapshot() {
@@ -175,10 +185,13 @@ final class Series implements SliSource {
                     ms.add(new SeriesSnapshot.Bucket(Instant.ofEpochSecond(m * 60), minutes[i], minutes[i + 1]));
                 }
             }
-            for (long h = latestHour - hourSlots + 1; h <= latestHour; h++) {
+            for (long h = oldestHour(); h <= latestHour; h++) {
                 int j = 2 * (int) Math.floorMod(h, (long) hourSlots);
-                if (hours[j + 1] != 0 || hours[j] != 0) {
-                    hs.add(new SeriesSnapshot.Bucket(Instant.ofEpochSecond(h * 3600), hours[j], hours[j + 1]));
+                int i = 2 * (int) Math.floorMod(h - 1, (long) hourSlots);
+                long good = hours[j] - hours[i];
+                long total = hours[j + 1] - hours[i + 1];
+                if (total != 0 || good != 0) {
+                    hs.add(new SeriesSnapshot.Bucket(Instant.ofEpochSecond(h * 3600), good, total));
                 }
             }
         }
@@ -200,13 +213,25 @@ final class Series implements SliSource {
         empty = false;
         latestMinute = newestMinute;
         latestHour = Math.floorDiv(newestMinute, 60);
+        // Hour buckets become running totals, oldest first; the slot before the oldest stays at zero.
+        java.util.TreeMap<Long, SeriesSnapshot.Bucket> byHour = new java.util.TreeMap<>();
         for (SeriesSnapshot.Bucket b : s.hours()) {
             long h = Math.floorDiv(b.start().getEpochSecond(), 3600);
-            if (h > latestHour - hourSlots) {
-                int j = 2 * (int) Math.floorMod(h, (long) hourSlots);
-                hours[j] = b.good();
-                hours[j + 1] = b.total();
+            if (h >= oldestHour()) {
+                byHour.put(h, b);
             }
+        }
+        long good = 0;
+        long total = 0;
+        for (long h = oldestHour(); h <= latestHour; h++) {
+            SeriesSnapshot.Bucket b = byHour.get(h);
+            if (b != null) {
+                good += b.good();
+                total += b.total();
+            }
+            int j = 2 * (int) Math.floorMod(h, (long) hourSlots);
+            hours[j] = good;
+            hours[j + 1] = total;
         }
         for (SeriesSnapshot.Bucket b : s.minutes()) {
             long m = Math.floorDiv(b.start().getEpochSecond(), 60);

@@ -47,10 +47,7 @@ public final class SloFleet {
         return Math.min(total(i, m), base + (burst ? total(i, m) / 20 : 0));
     }
 
-    /**
-     * Pushes every minute of {@code days} days for {@code count} SLOs, oldest first, in batches of an hour.
-     * Returns the number of points pushed.
-     */
+    /** A fleet of {@code count} SLOs with every minute of {@code days} days pushed, oldest first, in batches of an hour. */
     public static SloFleet minuteData(int count, int days) {
         SloFleet fleet = new SloFleet();
         long minutes = days * 24L * 60;

@@ -1,5 +1,6 @@
 package dev.tandem.cli;
 
+import dev.tandem.checks.cli.CheckCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import java.util.Set;
  */
 @Command(name = "tandem", mixinStandardHelpOptions = true, versionProvider = TandemCommand.Version.class,
         description = "Tandem: the platform an Embedded SRE program runs on.",
-        subcommands = {ServeCommand.class, CatalogCommand.class})
+        subcommands = {ServeCommand.class, CatalogCommand.class, CheckCommand.class})
 public class TandemCommand {
 
     private static final Set<String> OPTIONS = Set.of("-h", "--help", "-V", "--version");

@@ -13,6 +13,15 @@ final class Json {
     private Json() {
     }
 
+    /** An object with its members in the order given: {@code object("a", 1, "b", 2)}. */
+    static Map<String, Object> object(Object... namesAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+
     static void write(Object value, Appendable out) throws IOException {
         write(value, out, 0);
         out.append('\n');

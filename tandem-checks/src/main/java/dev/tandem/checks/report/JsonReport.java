@@ -29,7 +29,7 @@ final class JsonReport {
         Summary summary = Summary.of(analysis, level);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schemaVersion", SCHEMA_VERSION);
-        doc.put("tool", Map.of("name", "tandem", "version", Checks.version()));
+        doc.put("tool", Json.object("name", "tandem", "version", Checks.version()));
         doc.put("level", level.name());
         doc.put("passed", summary.levelMet());
         Map<String, Object> counts = new LinkedHashMap<>();

@@ -64,9 +64,9 @@ final class SarifReport {
         driver.put("semanticVersion", Checks.version().replace("-SNAPSHOT", ""));
         driver.put("rules", rules);
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("tool", Map.of("driver", driver));
+        run.put("tool", Json.object("driver", driver));
         run.put("results", results);
-        run.put("properties", Map.of("readinessLevel", level.name(), "levelMet", analysis.meets(level)));
+        run.put("properties", Json.object("readinessLevel", level.name(), "levelMet", analysis.meets(level)));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("$schema", SCHEMA);
         doc.put("version", "2.1.0");
@@ -78,10 +78,10 @@ final class SarifReport {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("id", check.id());
         rule.put("name", ruleName(check.id()));
-        rule.put("shortDescription", Map.of("text", check.title()));
-        rule.put("fullDescription", Map.of("text", check.description()));
-        rule.put("help", Map.of("text", check.remedy(), "markdown", "**How to fix:** " + check.remedy()));
-        rule.put("defaultConfiguration", Map.of("level", sarifLevel(check.requirement(level))));
+        rule.put("shortDescription", Json.object("text", check.title()));
+        rule.put("fullDescription", Json.object("text", check.description()));
+        rule.put("help", Json.object("text", check.remedy(), "markdown", "**How to fix:** " + check.remedy()));
+        rule.put("defaultConfiguration", Json.object("level", sarifLevel(check.requirement(level))));
         Map<String, Object> requirements = new LinkedHashMap<>();
         for (Level l : Level.values()) {
             requirements.put(l.name(), check.requirement(l).name());
@@ -100,20 +100,20 @@ final class SarifReport {
         Map<String, Object> physical = new LinkedHashMap<>();
         physical.put("artifactLocation", artifact);
         if (f.location().line() > 0) {
-            physical.put("region", Map.of("startLine", f.location().line()));
+            physical.put("region", Json.object("startLine", f.location().line()));
         }
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", physical);
-        location.put("logicalLocations", List.of(Map.of("fullyQualifiedName", f.object().toString(), "kind", "resource")));
+        location.put("logicalLocations", List.of(Json.object("fullyQualifiedName", f.object().toString(), "kind", "resource")));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ruleId", check.id());
         result.put("ruleIndex", index);
         result.put("level", sarifLevel(check.requirement(level)));
-        result.put("message", Map.of("text", f.object() + ": " + f.message()));
+        result.put("message", Json.object("text", f.object() + ": " + f.message()));
         result.put("locations", List.of(location));
-        result.put("partialFingerprints", Map.of("tandemFinding/v1", fingerprint(check.id(), f)));
+        result.put("partialFingerprints", Json.object("tandemFinding/v1", fingerprint(check.id(), f)));
         if (f.outcome() == Outcome.EXEMPT) {
-            result.put("suppressions", List.of(Map.of("kind", "inSource", "justification", f.exemptionReason())));
+            result.put("suppressions", List.of(Json.object("kind", "inSource", "justification", f.exemptionReason())));
         }
         return result;
     }

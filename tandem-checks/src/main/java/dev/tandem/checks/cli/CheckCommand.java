@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  * {@code tandem check}: production-readiness checks for a CI pipeline, without a server. Plain Java and picocli
  * only, so it runs without starting (or loading) Spring.
  */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = CheckCommand.Version.class,
         description = {"Check Kubernetes manifests and a repository for production readiness.",
                 "Each PATH is a manifest file, or a directory: its *.yaml/*.yml manifests are checked, and it is "
                         + "checked as a repository (Dockerfiles, CODEOWNERS, CI, runbooks, ...).",
@@ -123,6 +123,13 @@ public class CheckCommand implements Callable<Integer> {
         out.flush();
     }
 
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tandem check " + dev.tandem.checks.Checks.version()};
+        }
+    }
+
     static final class LevelConverter implements CommandLine.ITypeConverter<Level> {
         @Override
         public Level convert(String value) {
@@ -145,8 +152,16 @@ public class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs {@code check} on its own, outside the {@code tandem} command: {@code java -cp … dev.tandem.checks.cli.CheckCommand PATH…}. */
+    /**
+     * Runs {@code check} on its own, outside the {@code tandem} command tree, and returns the exit code: a launcher
+     * that sees {@code check} as its first argument can call this before building anything else.
+     */
+    public static int run(String... args) {
+        return new CommandLine(new CheckCommand()).execute(args);
+    }
+
+    /** {@code java -cp … dev.tandem.checks.cli.CheckCommand PATH…}. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CheckCommand()).execute(args));
+        System.exit(run(args));
     }
 }

@@ -93,6 +93,14 @@ class CheckCommandTest {
     }
 
     @Test
+    void helpAndVersionExitZero() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("tandem check ").doesNotContain("@");
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("--level=A|B|C").contains("--format=FORMAT");
+    }
+
+    @Test
     void writesTheReportToAFileAndASummaryToStandardOutput() throws IOException {
         Path report = dir.resolve("reports/tandem.sarif");
         assertThat(run(resource("manifests/checks/k8s.image.pinned/fail.yaml"), "--format", "sarif", "--output", report.toString())).isEqualTo(1);

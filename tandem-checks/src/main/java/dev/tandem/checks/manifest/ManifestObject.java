@@ -30,6 +30,9 @@ public final class ManifestObject {
     private final String helmSource;
     private final YamlNode root;
     private final WorkloadKind workloadKind;
+    private YamlNode spec;
+    private YamlNode podTemplate;
+    private YamlNode podSpec;
     private Map<String, String> labels;
     private Map<String, String> annotations;
     private Map<String, String> podLabels;
@@ -95,7 +98,10 @@ public final class ManifestObject {
     }
 
     public YamlNode spec() {
-        return root.get("spec");
+        if (spec == null) {
+            spec = root.get("spec");
+        }
+        return spec;
     }
 
     public int line() {
@@ -167,20 +173,29 @@ public final class ManifestObject {
 
     /** The pod template ({@code metadata} + {@code spec}); for a Pod, the object itself. Missing for non-workloads. */
     public YamlNode podTemplate() {
-        switch (workloadKind) {
-            case NONE:
-                return YamlNode.missing(line());
-            case POD:
-                return root;
-            case CRON_JOB:
-                return root.path("spec", "jobTemplate", "spec", "template");
-            default:
-                return root.path("spec", "template");
+        if (podTemplate == null) {
+            switch (workloadKind) {
+                case NONE:
+                    podTemplate = YamlNode.missing(line());
+                    break;
+                case POD:
+                    podTemplate = root;
+                    break;
+                case CRON_JOB:
+                    podTemplate = spec().path("jobTemplate", "spec", "template");
+                    break;
+                default:
+                    podTemplate = spec().get("template");
+            }
         }
+        return podTemplate;
     }
 
     public YamlNode podSpec() {
-        return podTemplate().get("spec");
+        if (podSpec == null) {
+            podSpec = podTemplate().get("spec");
+        }
+        return podSpec;
     }
 
     /** The labels the pods get (the template's labels). */

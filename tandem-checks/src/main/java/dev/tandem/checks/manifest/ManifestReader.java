@@ -28,7 +28,7 @@ public final class ManifestReader {
     private static final String HELM_SOURCE = "# Source: ";
     private static final int MAX_LIST_DEPTH = 4;
 
-    private final Resolver resolver = new Resolver();
+    private final Resolver resolver = new PlainResolver();
     private final LoaderOptions options = new LoaderOptions();
 
     public ManifestReader() {

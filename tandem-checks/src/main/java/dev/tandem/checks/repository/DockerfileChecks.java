@@ -29,8 +29,11 @@ final class DockerfileChecks {
                 || name.endsWith(".dockerfile") || name.endsWith(".containerfile");
     }
 
+    /** Files named like Dockerfiles that have a FROM (so {@code Dockerfile.java}, a parser's source, is not one). */
     static List<String> dockerfiles(RepositoryFiles repo) {
-        return repo.matching(DockerfileChecks::isDockerfile);
+        return repo.matching(DockerfileChecks::isDockerfile).stream()
+                .filter(path -> !Dockerfile.parse(repo.read(path)).stages().isEmpty())
+                .toList();
     }
 
     static final class NonRoot implements RepositoryCheck {

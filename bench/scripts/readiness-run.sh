@@ -47,7 +47,7 @@ bench load --url "$URL" --token "$TOKEN" --timeout 20m "$WORK/catalog-info.yaml"
 
 log "pushing facts and timing the scorecard"
 OUT="$(bench readiness --url "$URL" --token "$TOKEN" --checks "${CHECKS:-60}" --repeat "${REPEAT:-7}" --singles "${SINGLES:-50}")"
-HEAP_USED="$(curl -fsS "$URL/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%d", s/1048576}')"
+HEAP_USED="$(curl -sS "$URL/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%d", s/1048576}')"
 RESULT="bench/results/$(date -u +%Y-%m-%d)-readiness.txt"
 {
   echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -n1), -Xmx$HEAP, embedded H2"

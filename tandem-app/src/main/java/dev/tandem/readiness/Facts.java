@@ -4,6 +4,7 @@ import dev.tandem.accounts.AccessPolicy;
 import dev.tandem.audit.AuditLog;
 import dev.tandem.catalog.Service;
 import dev.tandem.catalog.Services;
+import dev.tandem.readiness.internal.FactOutcomes;
 import dev.tandem.readiness.internal.FactRows;
 import dev.tandem.shared.Actor;
 import dev.tandem.shared.FieldProblem;
@@ -43,9 +44,11 @@ public class Facts {
     private final AccessPolicy policy;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final FactOutcomes outcomes;
 
     Facts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Services services, AccessPolicy policy, AuditLog audit,
-          ApplicationEventPublisher events) {
+          ApplicationEventPublisher events, FactOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.services = services;
@@ -192,5 +195,6 @@ public class Facts {
         }
         jdbcTemplate.batchUpdate("delete from facts where service_id = ? and fact_key = ?", keys);
         jdbcTemplate.batchUpdate(FactRows.INSERT, rows);
+        outcomes.rewrite(serviceId);
     }
 }

@@ -109,8 +109,8 @@ public class ScorecardEvaluation {
         for (Scorecard card : cards) {
             snapshot(card);
         }
-        return new ScorecardRun(cards.size(), services.size(), table.cells, (evaluated - start) / 1_000_000,
-                (System.nanoTime() - start) / 1_000_000);
+        return new ScorecardRun(cards.size(), services.size(), table.cells, (evaluated - start) / 1_000,
+                (System.nanoTime() - start) / 1_000);
     }
 
     /** Evaluates the cards over stored facts without writing anything: the pure cost of evaluation. */
@@ -166,7 +166,7 @@ public class ScorecardEvaluation {
                         .params(cardId, serviceId, rank, rank == 0 ? null : card.levels().get(rank - 1).name(), now).update();
             }
         }
-        return new ScorecardRun(cards.size(), 1, table.cells, evaluated / 1_000_000, (System.nanoTime() - start) / 1_000_000);
+        return new ScorecardRun(cards.size(), 1, table.cells, evaluated / 1_000, (System.nanoTime() - start) / 1_000);
     }
 
     private long cardId(String name) {
@@ -203,30 +203,44 @@ public class ScorecardEvaluation {
             return table;
         }
         long nowMillis = System.currentTimeMillis();
-        boolean values = withValues;
+        long nowSeconds = nowMillis / 1000;
         String where = onlyService == null ? "" : " where service_id = " + onlyService;
-        jdbcTemplate.query("select service_id, fact_key, outcome, expires_at" + (values ? ", value_json" : "")
-                + " from facts" + where, rs -> {
-            Integer key = keys.get(rs.getString(2));
-            if (key == null) {
-                return;
-            }
+        jdbcTemplate.query("select service_id, encoded from fact_outcomes" + where, rs -> {
             Integer pos = table.positions.get(rs.getLong(1));
             if (pos == null) {
                 return;
             }
-            Timestamp expires = rs.getTimestamp(4);
-            if (expires != null && expires.getTime() <= nowMillis) {
-                return;
-            }
-            String outcome = rs.getString(3);
-            table.outcomes[pos][key] = outcome == null ? NO_DATA : (byte) CheckStatus.valueOf(outcome).ordinal();
-            if (values) {
-                String v = rs.getString(5);
-                table.values[pos][key] = v == null ? null : Json.read(v, Object.class);
-            }
-            table.cells++;
+            byte[] row = table.outcomes[pos];
+            FactOutcomes.decode(rs.getString(2), keys, nowSeconds, (key, outcome) -> {
+                row[key] = outcome;
+                table.cells++;
+            });
         });
+        if (withValues) {
+            // rules compare values, which the compact read model leaves out: read just those facts
+            List<String> ruleFacts = new ArrayList<>();
+            for (Scorecard card : cards) {
+                card.rules().forEach(r -> ruleFacts.add(r.fact()));
+            }
+            String in = String.join(",", java.util.Collections.nCopies(ruleFacts.size(), "?"));
+            List<Object> params = new ArrayList<>(ruleFacts);
+            String serviceFilter = "";
+            if (onlyService != null) {
+                serviceFilter = " and service_id = ?";
+                params.add(onlyService);
+            }
+            jdbcTemplate.query("select service_id, fact_key, value_json, expires_at from facts where fact_key in (" + in + ")"
+                    + serviceFilter, rs -> {
+                Integer pos = table.positions.get(rs.getLong(1));
+                Integer key = keys.get(rs.getString(2));
+                Timestamp expires = rs.getTimestamp(4);
+                if (pos == null || key == null || (expires != null && expires.getTime() <= nowMillis)) {
+                    return;
+                }
+                String v = rs.getString(3);
+                table.values[pos][key] = v == null ? null : Json.read(v, Object.class);
+            }, params.toArray());
+        }
         jdbcTemplate.query("select service_id, check_id, expires_at from check_exemptions" + where, rs -> {
             Integer key = keys.get(ReadinessChecks.factKey(rs.getString(2)));
             Integer pos = table.positions.get(rs.getLong(1));
@@ -258,9 +272,7 @@ public class ScorecardEvaluation {
         for (Scorecard.Rule rule : card.rules()) {
             if (rule.id().equals(id)) {
                 int key = table.keys.get(rule.fact());
-                Object value = table.values[pos][key];
-                boolean fresh = table.outcomes[pos][key] != NO_DATA || value != null;
-                return fresh && RuleEvaluator.test(rule.operator(), value, rule.value());
+                return RuleEvaluator.test(rule.operator(), table.values[pos][key], rule.value());
             }
         }
         return STATUSES[table.outcomes[pos][table.keys.get(ReadinessChecks.factKey(id))]].passing();

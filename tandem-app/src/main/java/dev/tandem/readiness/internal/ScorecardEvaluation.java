@@ -85,27 +85,52 @@ public class ScorecardEvaluation {
                         rs.getString(4), rs.getString(5)))
                 .list();
         FactTable table = load(cards, services, null);
-        List<Object[]> rows = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
         List<Long> cardIds = new ArrayList<>();
+        List<int[]> ranks = new ArrayList<>();
         for (Scorecard card : cards) {
-            long cardId = cardId(card.name());
-            cardIds.add(cardId);
+            cardIds.add(cardId(card.name()));
+            int[] r = new int[services.size()];
             for (int i = 0; i < services.size(); i++) {
-                ServiceRow s = services.get(i);
-                if (matches(card, s)) {
-                    int rank = rank(card, table, i);
-                    rows.add(new Object[] {cardId, s.id(), rank, rank == 0 ? null : card.levels().get(rank - 1).name(), now});
-                }
+                r[i] = matches(card, services.get(i)) ? rank(card, table, i) : -1;
             }
+            ranks.add(r);
         }
         long evaluated = System.nanoTime();
-        for (long cardId : cardIds) {
-            jdbc.sql("delete from scorecard_levels where scorecard_id = ?").param(cardId).update();
+        // write only what changed: a run that moves no service writes no level
+        for (int c = 0; c < cards.size(); c++) {
+            long cardId = cardIds.get(c);
+            Scorecard card = cards.get(c);
+            Map<Long, Integer> stored = new HashMap<>();
+            jdbcTemplate.query("select service_id, level_rank from scorecard_levels where scorecard_id = ?",
+                    rs -> { stored.put(rs.getLong(1), rs.getInt(2)); }, cardId);
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            List<Object[]> deletes = new ArrayList<>();
+            int[] r = ranks.get(c);
+            for (int i = 0; i < services.size(); i++) {
+                long id = services.get(i).id();
+                Integer before = stored.remove(id);
+                String name = r[i] <= 0 ? null : card.levels().get(r[i] - 1).name();
+                if (r[i] < 0) {
+                    if (before != null) {
+                        deletes.add(new Object[] {cardId, id});
+                    }
+                } else if (before == null) {
+                    inserts.add(new Object[] {cardId, id, r[i], name, now});
+                } else if (before != r[i]) {
+                    updates.add(new Object[] {r[i], name, now, cardId, id});
+                }
+            }
+            stored.keySet().forEach(id -> deletes.add(new Object[] {cardId, id}));
+            jdbcTemplate.batchUpdate("delete from scorecard_levels where scorecard_id = ? and service_id = ?", deletes);
+            jdbcTemplate.batchUpdate("""
+                    update scorecard_levels set level_rank = ?, level_name = ?, evaluated_at = ?
+                    where scorecard_id = ? and service_id = ?""", updates);
+            jdbcTemplate.batchUpdate("""
+                    insert into scorecard_levels (scorecard_id, service_id, level_rank, level_name, evaluated_at)
+                    values (?, ?, ?, ?, ?)""", inserts);
         }
-        jdbcTemplate.batchUpdate("""
-                insert into scorecard_levels (scorecard_id, service_id, level_rank, level_name, evaluated_at)
-                values (?, ?, ?, ?, ?)""", rows);
         for (Scorecard card : cards) {
             snapshot(card);
         }

@@ -18,9 +18,15 @@ public final class Analysis {
     private final int filesAnalysed;
     private List<CheckResult> results;
 
+    /** @throws IllegalArgumentException when a finding names a check that is not among {@code checks} */
     public Analysis(List<CheckDefinition> checks, List<Finding> findings, int objectsAnalysed, int filesAnalysed) {
         Map<String, CheckDefinition> byId = new LinkedHashMap<>();
         checks.forEach(c -> byId.putIfAbsent(c.id(), c));
+        for (Finding f : findings) {
+            if (!byId.containsKey(f.checkId())) {
+                throw new IllegalArgumentException("finding of unknown check " + f.checkId());
+            }
+        }
         List<CheckDefinition> ordered = new ArrayList<>(byId.values());
         ordered.sort(Checks.ORDER);
         this.checks = List.copyOf(ordered);

@@ -144,4 +144,50 @@ class ManifestReadingTest {
         assertThat(result(analysis, "k8s.resources.limits").outcome()).isEqualTo(Outcome.PASS);
         assertThat(result(analysis, "k8s.resources.memory-request-equals-limit").outcome()).isEqualTo(Outcome.PASS);
     }
+
+    @Test
+    void quotedNullsAndMergeKeysAreText() {
+        String yaml = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: x
+                  labels: {a: "null", b: ~, c: '<<'}
+                """;
+        Analysis analysis = new ManifestAnalyzer().analyze("x.yaml", yaml);
+        assertThat(analysis.objectsAnalysed()).isEqualTo(1);
+        dev.tandem.checks.manifest.ManifestObject object = readOne(yaml);
+        assertThat(object.labels()).containsExactly(org.assertj.core.api.Assertions.entry("a", "null"),
+                org.assertj.core.api.Assertions.entry("b", ""), org.assertj.core.api.Assertions.entry("c", "<<"));
+        assertThat(object.root().path("metadata", "labels", "b").exists()).isFalse();
+        assertThat(object.root().path("metadata", "labels", "a").exists()).isTrue();
+    }
+
+    @Test
+    void aliasesMustFollowTheirAnchorAndAreLimited() {
+        InvalidManifestException undefined = catchThrowableOfType(InvalidManifestException.class,
+                () -> new ManifestAnalyzer().analyze("a.yaml", "kind: X\nspec:\n  a: *nowhere\n"));
+        assertThat(undefined.line()).isEqualTo(3);
+        assertThat(undefined.getMessage()).contains("alias *nowhere refers to no earlier anchor");
+
+        StringBuilder bomb = new StringBuilder("kind: X\nbase: &b [1, 2]\nitems:\n");
+        for (int i = 0; i < 51; i++) {
+            bomb.append("  - *b\n");
+        }
+        InvalidManifestException many = catchThrowableOfType(InvalidManifestException.class,
+                () -> new ManifestAnalyzer().analyze("b.yaml", bomb.toString()));
+        assertThat(many.getMessage()).contains("more than 50 aliases");
+        assertThat(many.line()).isEqualTo(54);
+
+        String deep = "kind: X\nspec: " + "[".repeat(120) + "]".repeat(120) + "\n";
+        assertThat(catchThrowableOfType(InvalidManifestException.class, () -> new ManifestAnalyzer().analyze("d.yaml", deep))
+                .getMessage()).contains("nested more than 100 levels deep");
+    }
+
+    private static dev.tandem.checks.manifest.ManifestObject readOne(String yaml) {
+        List<dev.tandem.checks.manifest.ManifestObject> out = new java.util.ArrayList<>();
+        new dev.tandem.checks.manifest.ManifestReader().read("x.yaml", yaml, out);
+        assertThat(out).hasSize(1);
+        return out.get(0);
+    }
 }

@@ -3,14 +3,11 @@ package dev.tandem.checks.manifest;
 import dev.tandem.checks.InvalidManifestException;
 import dev.tandem.checks.ParseProblem;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -28,7 +25,6 @@ public final class ManifestReader {
     private static final String HELM_SOURCE = "# Source: ";
     private static final int MAX_LIST_DEPTH = 4;
 
-    private final Resolver resolver = new PlainResolver();
     private final LoaderOptions options = new LoaderOptions();
 
     public ManifestReader() {
@@ -46,14 +42,9 @@ public final class ManifestReader {
         List<HelmSource> sources = helmSources(text);
         List<ManifestObject> objects = new ArrayList<>();
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), resolver, options);
+            TreeReader reader = new TreeReader(new ParserImpl(new StreamReader(new StringReader(text)), options));
             int nextSource = 0;
-            while (composer.checkNode()) {
-                Node root = composer.getNode();
-                if (root == null) {
-                    continue;
-                }
-                YamlNode doc = YamlNode.of(root);
+            for (YamlNode doc = reader.nextDocument(); doc != null; doc = reader.nextDocument()) {
                 // The document's template is the last "# Source:" comment since the previous document began.
                 String source = null;
                 while (nextSource < sources.size() && sources.get(nextSource).line() < doc.line()) {
@@ -61,6 +52,8 @@ public final class ManifestReader {
                 }
                 addObjects(file, source, doc, objects, 0);
             }
+        } catch (TreeReader.StructureException e) {
+            throw new InvalidManifestException(List.of(new ParseProblem(file, e.line, "not valid YAML: " + e.getMessage())));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new InvalidManifestException(List.of(new ParseProblem(file, mark == null ? 0 : mark.getLine() + 1, describe(e))));

@@ -1,31 +1,88 @@
 package dev.tandem.checks.manifest;
 
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A read-only view of one node of a YAML document, with its line. Checks walk these views rather than the maps
- * SnakeYAML would construct: composing nodes is cheaper than constructing Java objects, and every node keeps the
- * line a finding should point at. Looking up an absent key never fails; it gives a missing node that carries the
- * line of its nearest present ancestor.
+ * A read-only view of one node of a YAML document, with its line. Looking up an absent key never fails; it gives
+ * a missing node that carries the line of its nearest present ancestor.
+ *
+ * <p>The nodes behind these views are a compact tree that {@link ManifestReader} builds straight from the
+ * parser's events: scalars are strings, mappings and sequences are arrays with one line number per entry.
+ * SnakeYAML's own node tree keeps two position objects and comment lists per node; for a large set of manifests,
+ * all held at once because checks relate objects to each other, that was several times the memory and most of
+ * the garbage collector's work.
  */
 public final class YamlNode {
 
-    private final Node node;
+    /** YAML null ({@code ~}, {@code null}, or nothing), as a value. */
+    static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
+
+    /** The plain key {@code <<} (a merge key), told apart by identity from a quoted {@code "<<"}. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    static final String MERGE_KEY = new String("<<");
+
+    /** A mapping: keys in document order, their values, and the line of each key. */
+    static final class MapValue {
+        final int line;
+        String[] keys = new String[4];
+        Object[] values = new Object[4];
+        int[] lines = new int[4];
+        int size;
+
+        MapValue(int line) {
+            this.line = line;
+        }
+
+        void put(String key, Object value, int keyLine) {
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+                lines = java.util.Arrays.copyOf(lines, size * 2);
+            }
+            keys[size] = key;
+            values[size] = value;
+            lines[size] = keyLine;
+            size++;
+        }
+    }
+
+    /** A sequence: its items and the line each starts on. */
+    static final class ListValue {
+        final int line;
+        Object[] items = new Object[4];
+        int[] lines = new int[4];
+        int size;
+
+        ListValue(int line) {
+            this.line = line;
+        }
+
+        void add(Object item, int itemLine) {
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+                lines = java.util.Arrays.copyOf(lines, size * 2);
+            }
+            items[size] = item;
+            lines[size] = itemLine;
+            size++;
+        }
+    }
+
+    private final Object value; // null when missing; NULL, a String, a MapValue or a ListValue otherwise
     private final int line;
 
-    private YamlNode(Node node, int line) {
-        this.node = node;
+    YamlNode(Object value, int line) {
+        this.value = value;
         this.line = line;
     }
 
@@ -34,46 +91,62 @@ public final class YamlNode {
         return new YamlNode(null, line);
     }
 
-    /** Wraps a composed SnakeYAML node. */
-    public static YamlNode of(Node node) {
-        return new YamlNode(node, node == null ? 0 : node.getStartMark().getLine() + 1);
-    }
-
     /**
      * The child under {@code key} of a mapping; a missing node otherwise. Follows YAML merge keys ({@code <<}).
      * The child's line is the key's, so a finding about a block mapping points at its name, not its first entry.
      */
     public YamlNode get(String key) {
-        if (node instanceof MappingNode) {
-            NodeTuple found = lookup((MappingNode) node, key, 0);
-            if (found != null) {
-                return new YamlNode(found.getValueNode(), found.getKeyNode().getStartMark().getLine() + 1);
+        if (value instanceof MapValue) {
+            MapValue map = (MapValue) value;
+            int i = indexOf(map, key);
+            if (i >= 0) {
+                return new YamlNode(map.values[i], map.lines[i]);
+            }
+            YamlNode merged = fromMerge(map, key, 0);
+            if (merged != null) {
+                return merged;
             }
         }
         return new YamlNode(null, line);
     }
 
-    private static NodeTuple lookup(MappingNode map, String key, int depth) {
-        Node merge = null;
-        for (NodeTuple t : map.getValue()) {
-            Node k = t.getKeyNode();
-            if (k instanceof ScalarNode) {
-                String name = ((ScalarNode) k).getValue();
-                if (name.equals(key)) {
-                    return t;
-                }
-                if (name.equals("<<") && k.getTag().equals(Tag.MERGE)) {
-                    merge = t.getValueNode();
-                }
+    private static int indexOf(MapValue map, String key) {
+        String[] keys = map.keys;
+        for (int i = 0; i < map.size; i++) {
+            if (keys[i] != MERGE_KEY && keys[i].equals(key)) {
+                return i;
             }
         }
-        if (merge != null && depth < 8) {
-            List<Node> sources = merge instanceof SequenceNode ? ((SequenceNode) merge).getValue() : List.of(merge);
-            for (Node source : sources) {
-                if (source instanceof MappingNode) {
-                    NodeTuple found = lookup((MappingNode) source, key, depth + 1);
-                    if (found != null) {
-                        return found;
+        return -1;
+    }
+
+    private static YamlNode fromMerge(MapValue map, String key, int depth) {
+        if (depth > 8) {
+            return null;
+        }
+        for (int i = 0; i < map.size; i++) {
+            if (map.keys[i] == MERGE_KEY) {
+                Object source = map.values[i];
+                List<Object> sources = new ArrayList<>();
+                if (source instanceof ListValue) {
+                    ListValue list = (ListValue) source;
+                    for (int j = 0; j < list.size; j++) {
+                        sources.add(list.items[j]);
+                    }
+                } else {
+                    sources.add(source);
+                }
+                for (Object s : sources) {
+                    if (s instanceof MapValue) {
+                        MapValue m = (MapValue) s;
+                        int found = indexOf(m, key);
+                        if (found >= 0) {
+                            return new YamlNode(m.values[found], m.lines[found]);
+                        }
+                        YamlNode deeper = fromMerge(m, key, depth + 1);
+                        if (deeper != null) {
+                            return deeper;
+                        }
                     }
                 }
             }
@@ -92,70 +165,68 @@ public final class YamlNode {
 
     /** True when the node is present and not YAML {@code null}. */
     public boolean exists() {
-        return node != null && !isNull();
-    }
-
-    private boolean isNull() {
-        return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
+        return value != null && value != NULL;
     }
 
     public boolean isMap() {
-        return node instanceof MappingNode;
+        return value instanceof MapValue;
     }
 
     public boolean isList() {
-        return node instanceof SequenceNode;
+        return value instanceof ListValue;
     }
 
     public boolean isScalar() {
-        return node instanceof ScalarNode && !isNull();
+        return value instanceof String;
     }
 
     /** The items of a sequence; empty for anything else. */
     public List<YamlNode> items() {
-        if (!(node instanceof SequenceNode)) {
+        if (!(value instanceof ListValue)) {
             return List.of();
         }
-        List<Node> values = ((SequenceNode) node).getValue();
-        List<YamlNode> items = new ArrayList<>(values.size());
-        for (Node v : values) {
-            items.add(of(v));
+        ListValue list = (ListValue) value;
+        List<YamlNode> items = new ArrayList<>(list.size);
+        for (int i = 0; i < list.size; i++) {
+            items.add(new YamlNode(list.items[i], list.lines[i]));
         }
         return items;
     }
 
-    /** The entries of a mapping with scalar keys, in document order; empty for anything else. */
+    /** The entries of a mapping, in document order (the first of duplicate keys wins); empty for anything else. */
     public Map<String, YamlNode> entries() {
-        if (!(node instanceof MappingNode)) {
+        if (!(value instanceof MapValue)) {
             return Map.of();
         }
+        MapValue map = (MapValue) value;
         Map<String, YamlNode> entries = new LinkedHashMap<>();
-        for (NodeTuple t : ((MappingNode) node).getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode) {
-                entries.putIfAbsent(((ScalarNode) t.getKeyNode()).getValue(), of(t.getValueNode()));
-            }
+        for (int i = 0; i < map.size; i++) {
+            entries.putIfAbsent(map.keys[i], new YamlNode(map.values[i], map.lines[i]));
         }
         return entries;
     }
 
-    /** A mapping of scalars (labels, annotations, selectors) as strings; non-scalar values are left out. */
+    /** A mapping of scalars (labels, annotations, selectors) as strings (null as ""); other values are left out. */
     public Map<String, String> stringMap() {
-        if (!(node instanceof MappingNode)) {
+        if (!(value instanceof MapValue)) {
             return Map.of();
         }
-        List<NodeTuple> tuples = ((MappingNode) node).getValue();
-        Map<String, String> map = new LinkedHashMap<>(Math.max(4, tuples.size() * 2));
-        for (NodeTuple t : tuples) {
-            if (t.getKeyNode() instanceof ScalarNode && t.getValueNode() instanceof ScalarNode) {
-                map.putIfAbsent(((ScalarNode) t.getKeyNode()).getValue(), ((ScalarNode) t.getValueNode()).getValue());
+        MapValue map = (MapValue) value;
+        Map<String, String> strings = new LinkedHashMap<>(Math.max(4, map.size * 2));
+        for (int i = 0; i < map.size; i++) {
+            Object v = map.values[i];
+            if (v instanceof String) {
+                strings.putIfAbsent(map.keys[i], (String) v);
+            } else if (v == NULL) {
+                strings.putIfAbsent(map.keys[i], "");
             }
         }
-        return map;
+        return strings;
     }
 
     /** The value of a scalar, or {@code null} when missing, null or not a scalar. */
     public String text() {
-        return isScalar() ? ((ScalarNode) node).getValue() : null;
+        return value instanceof String ? (String) value : null;
     }
 
     public String text(String orElse) {
@@ -182,7 +253,7 @@ public final class YamlNode {
         if (t == null) {
             return null;
         }
-        switch (t.strip().toLowerCase(java.util.Locale.ROOT)) {
+        switch (t.strip().toLowerCase(Locale.ROOT)) {
             case "true": case "yes": case "on": case "y":
                 return Boolean.TRUE;
             case "false": case "no": case "off": case "n":
@@ -200,44 +271,39 @@ public final class YamlNode {
         return line;
     }
 
-    /** The node's last line (1-based), where SnakeYAML knows it. */
-    public int endLine() {
-        return node == null || node.getEndMark() == null ? line : node.getEndMark().getLine() + 1;
-    }
-
     /**
      * A canonical text of the node's content: mappings with sorted keys, scalars by value. Two nodes with the same
      * content (whatever their key order or quoting) have the same canonical text.
      */
     public String canonical() {
         StringBuilder s = new StringBuilder();
-        canonical(node, s, 0);
+        canonical(value, s, 0);
         return s.toString();
     }
 
-    private static void canonical(Node n, StringBuilder s, int depth) {
-        if (n == null || depth > 64) {
+    private static void canonical(Object v, StringBuilder s, int depth) {
+        if (v == null || v == NULL || depth > 64) {
             s.append('~');
-        } else if (n instanceof ScalarNode) {
-            s.append('"').append(((ScalarNode) n).getValue().replace("\"", "\\\"")).append('"');
-        } else if (n instanceof SequenceNode) {
+        } else if (v instanceof String) {
+            s.append('"').append(((String) v).replace("\"", "\\\"")).append('"');
+        } else if (v instanceof ListValue) {
+            ListValue list = (ListValue) v;
             s.append('[');
-            for (Node v : ((SequenceNode) n).getValue()) {
-                canonical(v, s, depth + 1);
+            for (int i = 0; i < list.size; i++) {
+                canonical(list.items[i], s, depth + 1);
                 s.append(',');
             }
             s.append(']');
-        } else if (n instanceof MappingNode) {
-            TreeMap<String, Node> sorted = new TreeMap<>();
-            for (NodeTuple t : ((MappingNode) n).getValue()) {
-                StringBuilder key = new StringBuilder();
-                canonical(t.getKeyNode(), key, depth + 1);
-                sorted.putIfAbsent(key.toString(), t.getValueNode());
+        } else {
+            MapValue map = (MapValue) v;
+            TreeMap<String, Object> sorted = new TreeMap<>();
+            for (int i = 0; i < map.size; i++) {
+                sorted.putIfAbsent(map.keys[i], map.values[i]);
             }
             s.append('{');
-            sorted.forEach((k, v) -> {
-                s.append(k).append(':');
-                canonical(v, s, depth + 1);
+            sorted.forEach((k, x) -> {
+                s.append('"').append(k.replace("\"", "\\\"")).append("\":");
+                canonical(x, s, depth + 1);
                 s.append(',');
             });
             s.append('}');

@@ -94,13 +94,25 @@ public class CheckCommand implements Callable<Integer> {
         Analysis analysis = new ManifestAnalyzer().analyze(paths);
         if (!noRepository) {
             RepositoryAnalyzer repositories = new RepositoryAnalyzer();
-            for (Path path : paths) {
-                if (Files.isDirectory(path)) {
-                    analysis = analysis.merge(repositories.analyze(path));
-                }
+            for (Path path : repositoryRoots(paths)) {
+                analysis = analysis.merge(repositories.analyze(path));
             }
         }
         return analysis;
+    }
+
+    /**
+     * The directories checked as repositories: those that are Git work trees (they hold {@code .git}), or,
+     * when none is, the first directory given. A manifests folder named next to its repository
+     * ({@code tandem check . deploy/}) is then not judged as a repository of its own.
+     */
+    static List<Path> repositoryRoots(List<Path> paths) {
+        List<Path> directories = paths.stream().filter(Files::isDirectory).toList();
+        List<Path> gitRoots = directories.stream().filter(p -> Files.exists(p.resolve(".git"))).toList();
+        if (!gitRoots.isEmpty()) {
+            return gitRoots;
+        }
+        return directories.isEmpty() ? List.of() : List.of(directories.get(0));
     }
 
     private void write(Analysis analysis) throws IOException {

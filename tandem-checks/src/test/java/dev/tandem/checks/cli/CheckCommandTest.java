@@ -137,4 +137,17 @@ class CheckCommandTest {
         assertThat(cli.execute(dir.toString(), "--no-repository", "--format", "junit")).isZero();
         assertThat(manifestsOnly.toString()).contains("tests=\"19\"").doesNotContain("repo.");
     }
+
+    @Test
+    void onlyGitWorkTreesOrElseTheFirstDirectoryAreCheckedAsRepositories() throws IOException {
+        java.nio.file.Path repo = java.nio.file.Files.createDirectories(dir.resolve("repo"));
+        java.nio.file.Path deploy = java.nio.file.Files.createDirectories(dir.resolve("deploy"));
+        org.assertj.core.api.Assertions.assertThat(CheckCommand.repositoryRoots(java.util.List.of(repo, deploy)))
+                .containsExactly(repo);
+        java.nio.file.Files.createDirectories(deploy.resolve(".git"));
+        org.assertj.core.api.Assertions.assertThat(CheckCommand.repositoryRoots(java.util.List.of(repo, deploy)))
+                .containsExactly(deploy);
+        org.assertj.core.api.Assertions.assertThat(CheckCommand.repositoryRoots(java.util.List.of(dir.resolve("x.yaml"))))
+                .isEmpty();
+    }
 }

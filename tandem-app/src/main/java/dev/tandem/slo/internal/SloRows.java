@@ -18,9 +18,8 @@ import java.time.Instant;
 /** The SQL shapes of the SLO tables. */
 public final class SloRows {
 
-    public static final String FROM = """
-             from slos o join services s on s.id = o.service_id join teams t on t.id = s.owner_team_id
-             left join slo_states st on st.slo_id = o.id""";
+    public static final String FROM = " from slos o join services s on s.id = o.service_id join teams t on t.id = s.owner_team_id"
+            + " left join slo_states st on st.slo_id = o.id";
 
     public static final String COLUMNS = "o.*, s.name service_name, t.name team_name, st.budget_state, st.budget_remaining,"
             + " st.sli, st.data_state, st.evaluated_at";

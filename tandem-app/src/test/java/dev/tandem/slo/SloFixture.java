@@ -145,6 +145,10 @@ final class SloFixture {
         return b.append(']').toString();
     }
 
+    static dev.tandem.slo.SloDefinition definition(String yaml) {
+        return dev.tandem.slo.format.SloFiles.read(yaml).slos().get(0);
+    }
+
     static Api.Response status(Api.Response r, int expected) {
         assertThat(r.status()).as(r.body()).isEqualTo(expected);
         return r;

@@ -13,15 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A team with services and one user per part: a member of the team, a member of another team, an SRE and
  * a viewer, each with an API token. Names carry a run id, since integration tests share a context.
  */
-final class SloFixture {
+public final class SloFixture {
 
-    final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    final Api admin;
+    public final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    public final Api admin;
     final String team = "st-" + run;
     final Map<String, Api> users = new LinkedHashMap<>();
     final int port;
 
-    SloFixture(int port) {
+    public SloFixture(int port) {
         this.port = port;
         admin = Api.at(port).admin();
         status(admin.post("/api/v1/teams", Api.json(Map.of("name", team))), 201);
@@ -32,7 +32,7 @@ final class SloFixture {
         user("viewer", "VIEWER", null);
     }
 
-    Api member() {
+    public Api member() {
         return users.get("member");
     }
 
@@ -51,7 +51,7 @@ final class SloFixture {
         users.put(part, Api.at(port).bearer(admin.tokenFor(username)));
     }
 
-    String service(String base, String level) {
+    public String service(String base, String level) {
         String name = base + "-" + run;
         status(admin.post("/api/v1/services", Api.json(Map.of("name", name, "owner", team, "readinessLevel", level,
                 "lifecycle", "production", "type", "service"))), 201);
@@ -59,7 +59,7 @@ final class SloFixture {
     }
 
     /** An OpenSLO SLO on the built-in store: 30-day rolling window, occurrences, default alert tiers. */
-    static String builtIn(String name, String service, String target, String owner) {
+    public static String builtIn(String name, String service, String target, String owner) {
         return """
                 apiVersion: openslo/v1
                 kind: SLO
@@ -135,8 +135,12 @@ final class SloFixture {
     }
 
     /** {@code minutes} minute points ending at the current minute, each with {@code bad} of {@code total} events. */
-    static String points(int minutes, long bad, long total) {
-        long now = Instant.now().getEpochSecond() / 60 * 60;
+    public static String points(int minutes, long bad, long total) {
+        return points(Instant.now().getEpochSecond() / 60 * 60, minutes, bad, total);
+    }
+
+    /** {@code minutes} minute points ending at the minute starting at {@code now} (epoch seconds). */
+    public static String points(long now, int minutes, long bad, long total) {
         StringBuilder b = new StringBuilder("[");
         for (int i = minutes - 1; i >= 0; i--) {
             b.append(b.length() > 1 ? "," : "").append("{\"timestamp\":\"").append(Instant.ofEpochSecond(now - i * 60L))
@@ -149,7 +153,7 @@ final class SloFixture {
         return dev.tandem.slo.format.SloFiles.read(yaml).slos().get(0);
     }
 
-    static Api.Response status(Api.Response r, int expected) {
+    public static Api.Response status(Api.Response r, int expected) {
         assertThat(r.status()).as(r.body()).isEqualTo(expected);
         return r;
     }

@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,11 @@ public class BuiltInStore implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(BuiltInStore.class);
 
+    /** How far back each sync looks before the previous one: covers transactions still open then, and clock skew. */
+    static final Duration SYNC_OVERLAP = Duration.ofMinutes(1);
+
     private final EventStore store = new EventStore();
+    private volatile Instant lastSync = Instant.now();
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
@@ -43,6 +48,7 @@ public class BuiltInStore implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        lastSync = Instant.now();
         long start = System.nanoTime();
         int slos = 0;
         long points = 0;
@@ -95,16 +101,17 @@ public class BuiltInStore implements SmartInitializingSingleton {
         for (EventPoint p : points) {
             byMinute.put(Math.floorDiv(p.timestamp().getEpochSecond(), 60), p); // the later point of a minute wins, as in the store
         }
+        Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> deletes = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         for (Map.Entry<Long, EventPoint> e : byMinute.entrySet()) {
             Timestamp minute = Timestamp.from(Instant.ofEpochSecond(e.getKey() * 60));
             deletes.add(new Object[] {sloId, minute});
-            inserts.add(new Object[] {sloId, minute, e.getValue().good(), e.getValue().total()});
+            inserts.add(new Object[] {sloId, minute, e.getValue().good(), e.getValue().total(), now});
         }
         // delete + insert: portable between H2 and PostgreSQL, and idempotent per minute
         jdbcTemplate.batchUpdate("delete from slo_event_minutes where slo_id = ? and minute_at = ?", deletes);
-        jdbcTemplate.batchUpdate("insert into slo_event_minutes (slo_id, minute_at, good, total) values (?, ?, ?, ?)", inserts);
+        jdbcTemplate.batchUpdate("insert into slo_event_minutes (slo_id, minute_at, good, total, pushed_at) values (?, ?, ?, ?, ?)", inserts);
         return store.push(name, points);
     }
 
@@ -114,6 +121,47 @@ public class BuiltInStore implements SmartInitializingSingleton {
 
     public void remove(String name) {
         store.remove(name);
+    }
+
+    /**
+     * Picks up what other replicas stored: the rows pushed since the last sync (less an overlap) go into this
+     * replica's store. Re-applying a minute is harmless (it replaces the minute with the same, latest, row),
+     * so this replica's own pushes coming back cost only time. SLOs deleted elsewhere leave the store.
+     */
+    @Scheduled(initialDelayString = "${tandem.slo.sync-interval:PT15S}", fixedDelayString = "${tandem.slo.sync-interval:PT15S}")
+    public int sync() {
+        Instant started = Instant.now();
+        Map<Long, Stored> slos = new LinkedHashMap<>();
+        for (Stored s : builtInSlos()) {
+            slos.put(s.id(), s);
+        }
+        for (String name : store.slos()) {
+            if (slos.values().stream().noneMatch(s -> s.name().equals(name))) {
+                store.remove(name);
+            }
+        }
+        Map<Long, List<EventPoint>> rows = new LinkedHashMap<>();
+        jdbc.sql("select slo_id, minute_at, good, total from slo_event_minutes where pushed_at >= ? order by slo_id, minute_at")
+                .param(Timestamp.from(lastSync.minus(SYNC_OVERLAP)))
+                .query((rs, n) -> rows.computeIfAbsent(rs.getLong("slo_id"), k -> new ArrayList<>())
+                        .add(EventPoint.good(rs.getTimestamp("minute_at").toInstant(), rs.getLong("good"), rs.getLong("total"))))
+                .list();
+        int applied = 0;
+        for (Map.Entry<Long, List<EventPoint>> e : rows.entrySet()) {
+            Stored s = slos.get(e.getKey());
+            if (s == null) {
+                continue;
+            }
+            try {
+                store.configure(s.name(), Retention.forSlo(s.definition()));
+                applied += store.push(s.name(), e.getValue());
+            } catch (IllegalArgumentException refused) {
+                // older than this store's minute horizon: reload the SLO from its rows instead
+                load(s.id(), s.name(), s.definition());
+            }
+        }
+        lastSync = started;
+        return applied;
     }
 
     /** Drops rows no SLO's retention needs any more. */

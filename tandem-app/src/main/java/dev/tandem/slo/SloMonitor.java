@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -65,9 +67,12 @@ public class SloMonitor {
     @Scheduled(initialDelayString = "${tandem.slo.evaluate-delay:PT30S}", fixedDelayString = "${tandem.slo.evaluate-interval:PT1M}")
     public void evaluateAll() {
         int failed = 0;
+        // a Prometheus that did not answer is not asked again in this run: its other SLOs go stale at once,
+        // so one slow server cannot hold the scheduler for timeouts × retries × its SLOs
+        Set<String> down = new HashSet<>();
         for (Slo slo : slos.all()) {
             try {
-                evaluate(slo, Instant.now());
+                evaluate(slo, Instant.now(), down);
             } catch (RuntimeException e) {
                 failed++;
                 log.warn("evaluating SLO {} failed: {}", slo.name(), e.toString());
@@ -79,14 +84,24 @@ public class SloMonitor {
     }
 
     public SloReport evaluate(Slo slo, Instant now) {
+        return evaluate(slo, now, new HashSet<>());
+    }
+
+    private SloReport evaluate(Slo slo, Instant now, Set<String> down) {
         SloDefinition definition = slo.definition();
         Policy policy = policyFor(slo);
         SloStatus status;
+        String url = slo.builtIn() ? null : prometheusUrl(slo);
+        if (url != null && down.contains(url)) {
+            states.markStale(slo.id(), now);
+            return stale(slo, policy, "Prometheus at " + url + " did not answer in this evaluation run");
+        }
         try {
             SliSource source = slo.builtIn() ? store.source(slo.name())
                     : PrometheusSource.of(prometheus, prometheusUrl(slo), definition);
             status = SloEvaluator.evaluate(definition, source, now);
         } catch (PrometheusClient.Unavailable e) {
+            down.add(url);
             SloReport stale = stale(slo, policy, e.getMessage());
             states.markStale(slo.id(), now);
             return stale;
@@ -101,13 +116,23 @@ public class SloMonitor {
         return report;
     }
 
-    /** The burn-down and the SLI over the window, for the built-in store (empty for Prometheus SLOs). */
+    /**
+     * The burn-down and the SLI over the window. Prometheus SLOs get fewer points (two queries each); a
+     * Prometheus that does not answer gives an empty history.
+     */
     public List<Reports.HistoryPoint> history(Slo slo, Instant now, int points) {
-        if (!slo.builtIn()) {
+        if (slo.builtIn()) {
+            return Reports.history(slo.definition(), store.source(slo.name()), now, points);
+        }
+        try {
+            return Reports.history(slo.definition(), PrometheusSource.of(prometheus, prometheusUrl(slo), slo.definition()),
+                    now, Math.min(points, PROMETHEUS_HISTORY_POINTS));
+        } catch (PrometheusClient.Unavailable | IllegalArgumentException e) {
             return List.of();
         }
-        return Reports.history(slo.definition(), store.source(slo.name()), now, points);
     }
+
+    static final int PROMETHEUS_HISTORY_POINTS = 24;
 
     private SloReport stale(Slo slo, Policy policy, String reason) {
         SloReport last = lastGood.get(slo.name());

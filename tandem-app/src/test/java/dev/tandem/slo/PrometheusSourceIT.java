@@ -34,6 +34,12 @@ class PrometheusSourceIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SloMonitor monitor;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Slos slos;
+
     /** Two quiet hours, then an hour at 2 % errors. */
     static int badAt(int minute) {
         return minute < MINUTES - 60 ? 0 : TOTAL_PER_MINUTE * 2 / 100;
@@ -85,7 +91,15 @@ class PrometheusSourceIT {
                     .isCloseTo(engine.errorBudget().consumed(), within(engine.errorBudget().consumed() * 0.05));
             assertThat(fresh.get("sli").asDouble()).isCloseTo(engine.sli().getAsDouble(), within(0.001));
 
+            // the page's charts: the burn-down ends where the status is
+            List<Reports.HistoryPoint> history = monitor.history(slos.get(name), at, 60);
+            assertThat(history).hasSize(SloMonitor.PROMETHEUS_HISTORY_POINTS);
+            Reports.HistoryPoint last = history.get(history.size() - 1);
+            assertThat(last.remaining()).isCloseTo(fresh.get("errorBudget").get("remaining").asDouble(), within(0.05));
+            assertThat(last.sli()).isLessThan(1.0);
+
             prometheus.stop();
+            assertThat(monitor.history(slos.get(name), at, 60)).isEmpty();
             JsonNode stale = status(f.admin.get("/api/v1/slos/" + name + "/status"), 200).json();
             assertThat(stale.get("dataState").asString()).isEqualTo("STALE");
             assertThat(stale.get("lastFreshAt").asString()).isEqualTo(fresh.get("at").asString());

@@ -83,12 +83,12 @@ class SloPages {
     String show(@PathVariable String name, Model model) {
         Slo slo = slos.get(name);
         SloReport report = monitor.status(name);
-        List<Reports.HistoryPoint> history = monitor.history(slo, Instant.now(), CHART_POINTS);
+        List<Reports.HistoryPoint> history = report.stale() ? List.of() : monitor.history(slo, Instant.now(), CHART_POINTS);
         model.addAttribute("slo", slo);
         model.addAttribute("report", report);
-        model.addAttribute("burnDown", slo.builtIn() ? SloCharts.burnDown(slo.label(), history,
-                report.policy().atRiskBelow(), report.policy().exhaustedAtOrBelow()) : null);
-        model.addAttribute("sliChart", slo.builtIn() ? SloCharts.sli(slo.label(), history, slo.target()) : null);
+        model.addAttribute("burnDown", history.isEmpty() ? null : SloCharts.burnDown(slo.label(), history,
+                report.policy().atRiskBelow(), report.policy().exhaustedAtOrBelow()));
+        model.addAttribute("sliChart", history.isEmpty() ? null : SloCharts.sli(slo.label(), history, slo.target()));
         model.addAttribute("canChange", policy.canChangeTeam(slo.ownerTeam()));
         return "slo/show";
     }

@@ -166,15 +166,22 @@ public class SloMonitor {
      * ({@code tandem.slo.policy.at-risk-below}, {@code tandem.slo.policy.exhausted-at-or-below}).
      */
     Policy policyFor(Slo slo) {
-        if (slo.policy() != null) {
-            return new Policy(slo.policy(), "slo");
+        ReadinessLevel level = slo.policy() != null ? null
+                : services.find(slo.service()).map(Service::readinessLevel).orElse(null);
+        return policyFor(slo.policy(), level, env);
+    }
+
+    static Policy policyFor(BudgetPolicy own, ReadinessLevel level, Environment env) {
+        if (own != null) {
+            return new Policy(own, "slo");
         }
-        ReadinessLevel level = services.find(slo.service()).map(Service::readinessLevel).orElse(null);
         String prefix = level == null ? null : "tandem.slo.policy.level-" + level.name().toLowerCase(Locale.ROOT) + ".";
         double atRisk = env.getProperty("tandem.slo.policy.at-risk-below", Double.class, BudgetPolicy.DEFAULT.atRiskBelow());
         double exhausted = env.getProperty("tandem.slo.policy.exhausted-at-or-below", Double.class, BudgetPolicy.DEFAULT.exhaustedAtOrBelow());
         String origin = "default";
-        if (prefix != null && (env.containsProperty(prefix + "at-risk-below") || env.containsProperty(prefix + "exhausted-at-or-below"))) {
+        if (prefix != null && (env.containsProperty(prefix + "at-risk-below") || env.containsProperty(prefix + "exhausted-at-or-below")
+                || env.containsProperty(prefix + "actions.exhausted") || env.containsProperty(prefix + "actions.at-risk")
+                || env.containsProperty(prefix + "actions.healthy"))) {
             atRisk = env.getProperty(prefix + "at-risk-below", Double.class, atRisk);
             exhausted = env.getProperty(prefix + "exhausted-at-or-below", Double.class, exhausted);
             origin = "level " + level.name();

@@ -72,8 +72,9 @@ final class SloCharts {
                 .append("-title\">").append(HtmlUtils.htmlEscape(title)).append("</title>");
         svg.append("<line x1=\"").append(PAD).append("\" y1=\"").append(H - PAD).append("\" x2=\"").append(W - 8)
                 .append("\" y2=\"").append(H - PAD).append("\" stroke=\"#999\"/>");
-        svg.append("<text x=\"2\" y=\"").append(PAD - 26).append("\" font-size=\"11\">").append(format(hi, percentOfBudget)).append("</text>");
-        svg.append("<text x=\"2\" y=\"").append(H - PAD).append("\" font-size=\"11\">").append(format(lo, percentOfBudget)).append("</text>");
+        // the axis says the highest and lowest values drawn, where they are drawn
+        svg.append("<text x=\"2\" y=\"").append(Math.round(y(max, lo, hi)) + 4).append("\" font-size=\"11\">").append(format(max, percentOfBudget)).append("</text>");
+        svg.append("<text x=\"2\" y=\"").append(Math.round(y(min, lo, hi)) + 4).append("\" font-size=\"11\">").append(format(min, percentOfBudget)).append("</text>");
         for (Line l : lines) {
             long y = Math.round(y(l.value(), lo, hi));
             svg.append("<line x1=\"").append(PAD).append("\" y1=\"").append(y).append("\" x2=\"").append(W - 8).append("\" y2=\"")

@@ -41,6 +41,24 @@ public record SloReport(String slo, String service, String owner, Instant at, In
                          String origin) {
     }
 
+    /** The time to exhaustion as people read it: "already exhausted", "3 d 4 h", "25 min"; null when nothing burns. */
+    public String timeToExhaustionText() {
+        if (timeToExhaustionSeconds == null) {
+            return null;
+        }
+        long s = timeToExhaustionSeconds;
+        if (s <= 0) {
+            return "already exhausted";
+        }
+        long days = s / 86_400;
+        long hours = s % 86_400 / 3600;
+        long minutes = s % 3600 / 60;
+        if (days > 0) {
+            return days + " d " + hours + " h";
+        }
+        return hours > 0 ? hours + " h " + minutes + " min" : Math.max(1, minutes) + " min";
+    }
+
     public boolean stale() {
         return "STALE".equals(dataState);
     }

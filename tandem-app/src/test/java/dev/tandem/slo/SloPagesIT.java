@@ -63,7 +63,7 @@ class SloPagesIT {
         assertThat(body).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(body).contains("<svg").contains("Error budget left over the window of &lt;script&gt;");
         assertThat(body).contains("Error-budget burn-down").contains("page-1h").contains("firing");
-        assertThat(body).contains("exhausted").contains("Feature freeze");
+        assertThat(body).contains("exhausted").contains("Feature freeze").contains("already exhausted").contains("58,800 / 60,000");
         assertThat(body).contains("<th scope=\"row\">1h</th>").contains("20.00");
 
         HttpResponse<String> forService = get("/services/" + service + "/slos");

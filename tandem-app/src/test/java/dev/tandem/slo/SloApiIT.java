@@ -116,6 +116,13 @@ class SloApiIT {
         status(f.as("outsider").delete("/api/v1/slos/" + name + "?version=0"), 403);
         status(f.as("viewer").delete("/api/v1/slos/" + name + "?version=0"), 403);
         status(f.admin.get("/api/v1/slos/" + name), 200);
+
+        // another team cannot take the SLO over by importing the same name for a service of its own
+        String theirs = "their-svc-" + f.run;
+        status(f.admin.post("/api/v1/services", dev.tandem.support.Api.json(java.util.Map.of("name", theirs,
+                "owner", "other-" + f.team, "readinessLevel", "B", "lifecycle", "production", "type", "service"))), 201);
+        status(f.as("outsider").postYaml("/api/v1/slos/import", SloFixture.builtIn(name, theirs, "0.99", null)), 403);
+        assertThat(status(f.admin.get("/api/v1/slos/" + name), 200).json().get("service").asString()).isEqualTo(service);
     }
 
     @Test

@@ -82,7 +82,28 @@ final class PrometheusServer implements AutoCloseable {
         throw new IllegalStateException("prometheus not ready within 60 s: " + Files.readString(dir.resolve("prometheus.log")));
     }
 
+    /** Freezes the server (SIGSTOP): connections are accepted by the kernel but never answered, as when it is overloaded. */
+    void pause() throws Exception {
+        signal("-STOP");
+    }
+
+    void resume() throws Exception {
+        signal("-CONT");
+    }
+
+    private void signal(String which) throws Exception {
+        Process kill = new ProcessBuilder("kill", which, Long.toString(process.pid())).redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill " + which + " failed: " + new String(kill.getInputStream().readAllBytes()));
+        }
+    }
+
     void stop() throws InterruptedException {
+        try {
+            resume(); // a frozen process would not handle SIGTERM
+        } catch (Exception ignored) {
+            // not running
+        }
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * An SLO on a real Prometheus server: the server's figures agree with the engine on the same data; when
- * Prometheus goes down the status keeps the last good figures as STALE, and fresh ones return with it.
+ * Prometheus is frozen (slow) or down, the status keeps the last good figures as STALE, and fresh ones
+ * return with it.
  */
 @IntegrationTest
 class PrometheusSourceIT {
@@ -97,6 +98,18 @@ class PrometheusSourceIT {
             Reports.HistoryPoint last = history.get(history.size() - 1);
             assertThat(last.remaining()).isCloseTo(fresh.get("errorBudget").get("remaining").asDouble(), within(0.05));
             assertThat(last.sli()).isLessThan(1.0);
+
+            // a Prometheus that accepts connections but does not answer: stale after the timeouts and retries
+            prometheus.pause();
+            try {
+                JsonNode slow = status(f.admin.get("/api/v1/slos/" + name + "/status"), 200).json();
+                assertThat(slow.get("dataState").asString()).isEqualTo("STALE");
+                assertThat(slow.get("staleReason").asString()).contains("no answer within");
+                assertThat(slow.get("burnRates").get("1h").asDouble()).isCloseTo(engineHour, within(engineHour * 0.05));
+            } finally {
+                prometheus.resume();
+            }
+            assertThat(status(f.admin.get("/api/v1/slos/" + name + "/status"), 200).json().get("dataState").asString()).isEqualTo("OK");
 
             prometheus.stop();
             assertThat(monitor.history(slos.get(name), at, 60)).isEmpty();

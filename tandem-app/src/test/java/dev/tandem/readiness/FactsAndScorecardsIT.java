@@ -64,7 +64,7 @@ class FactsAndScorecardsIT {
         assertThat(check(r, "repo.dependency-updates").get("status").asString()).isEqualTo("FAIL");
         assertThat(check(r, "catalog.on-call").get("status").asString()).isEqualTo("PASS");
         assertThat(check(r, "catalog.runbook").get("status").asString()).isEqualTo("FAIL");
-        assertThat(check(r, "slo.defined").get("status").asString()).isEqualTo("NO_DATA");
+        assertThat(check(r, "slo.defined").get("status").asString()).isEqualTo("FAIL");
 
         // an item bound to the image check is failed by it, with the check as the reason
         JsonNode pinned = null;

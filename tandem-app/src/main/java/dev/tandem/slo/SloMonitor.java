@@ -1,0 +1,207 @@
+package dev.tandem.slo;
+
+import dev.tandem.catalog.ReadinessLevel;
+import dev.tandem.catalog.Service;
+import dev.tandem.catalog.Services;
+import dev.tandem.slo.internal.BuiltInStore;
+import dev.tandem.slo.internal.PrometheusClient;
+import dev.tandem.slo.internal.PrometheusSource;
+import dev.tandem.slo.internal.SloStates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evaluates SLOs: reads each one's SLI data (the built-in store, or Prometheus), runs the engine, applies
+ * the budget policy, and keeps the last state in the database so that a change of state is published once
+ * ({@link ErrorBudgetStateChanged}). When Prometheus does not answer, the last good report is served as
+ * STALE, with when it was last fresh; the budget state is then left as it was.
+ */
+@Component
+public class SloMonitor {
+
+    private static final Logger log = LoggerFactory.getLogger(SloMonitor.class);
+
+    private final Slos slos;
+    private final Services services;
+    private final BuiltInStore store;
+    private final SloStates states;
+    private final PrometheusClient prometheus;
+    private final Environment env;
+    private final String defaultPrometheusUrl;
+    private final Map<String, SloReport> lastGood = new ConcurrentHashMap<>();
+
+    SloMonitor(Slos slos, Services services, BuiltInStore store, SloStates states, Environment env) {
+        this.slos = slos;
+        this.services = services;
+        this.store = store;
+        this.states = states;
+        this.env = env;
+        this.defaultPrometheusUrl = env.getProperty("tandem.slo.prometheus-url", "");
+        this.prometheus = new PrometheusClient(
+                env.getProperty("tandem.slo.prometheus.connect-timeout", Duration.class, Duration.ofSeconds(2)),
+                env.getProperty("tandem.slo.prometheus.timeout", Duration.class, Duration.ofSeconds(5)),
+                env.getProperty("tandem.slo.prometheus.retries", Integer.class, 2),
+                env.getProperty("tandem.slo.prometheus.backoff", Duration.class, Duration.ofMillis(250)));
+    }
+
+    public SloReport status(String name) {
+        return evaluate(slos.get(name), Instant.now());
+    }
+
+    /** Evaluates every SLO, so that list order, budget states and their events stay current. */
+    @Scheduled(initialDelayString = "${tandem.slo.evaluate-delay:PT30S}", fixedDelayString = "${tandem.slo.evaluate-interval:PT1M}")
+    public void evaluateAll() {
+        int failed = 0;
+        // a Prometheus that did not answer is not asked again in this run: its other SLOs go stale at once,
+        // so one slow server cannot hold the scheduler for timeouts × retries × its SLOs
+        Set<String> down = new HashSet<>();
+        for (Slo slo : slos.all()) {
+            try {
+                evaluate(slo, Instant.now(), down);
+            } catch (RuntimeException e) {
+                failed++;
+                log.warn("evaluating SLO {} failed: {}", slo.name(), e.toString());
+            }
+        }
+        if (failed > 0) {
+            log.warn("{} SLO evaluation(s) failed", failed);
+        }
+    }
+
+    public SloReport evaluate(Slo slo, Instant now) {
+        return evaluate(slo, now, new HashSet<>());
+    }
+
+    private SloReport evaluate(Slo slo, Instant now, Set<String> down) {
+        SloDefinition definition = slo.definition();
+        Policy policy = policyFor(slo);
+        SloStatus status;
+        String url = slo.builtIn() ? null : prometheusUrl(slo);
+        if (url != null && down.contains(url)) {
+            states.markStale(slo.id(), now);
+            return stale(slo, policy, "Prometheus at " + url + " did not answer in this evaluation run");
+        }
+        try {
+            SliSource source = slo.builtIn() ? store.source(slo.name())
+                    : PrometheusSource.of(prometheus, prometheusUrl(slo), definition);
+            status = SloEvaluator.evaluate(definition, source, now);
+        } catch (PrometheusClient.Unavailable e) {
+            down.add(url);
+            SloReport stale = stale(slo, policy, e.getMessage());
+            states.markStale(slo.id(), now);
+            return stale;
+        } catch (IllegalArgumentException e) {
+            return empty(slo, policy, now, "NO_DATA", null, e.getMessage());
+        }
+        SloReport report = Reports.of(slo, status, policy.policy(), policy.origin(), now);
+        if (!slo.builtIn()) {
+            lastGood.put(slo.name(), report);
+        }
+        states.record(slo, report, now);
+        return report;
+    }
+
+    /**
+     * The burn-down and the SLI over the window. Prometheus SLOs get fewer points (two queries each); a
+     * Prometheus that does not answer gives an empty history.
+     */
+    public List<Reports.HistoryPoint> history(Slo slo, Instant now, int points) {
+        if (slo.builtIn()) {
+            return Reports.history(slo.definition(), store.source(slo.name()), now, points);
+        }
+        try {
+            return Reports.history(slo.definition(), PrometheusSource.of(prometheus, prometheusUrl(slo), slo.definition()),
+                    now, Math.min(points, PROMETHEUS_HISTORY_POINTS));
+        } catch (PrometheusClient.Unavailable | IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    static final int PROMETHEUS_HISTORY_POINTS = 24;
+
+    private SloReport stale(Slo slo, Policy policy, String reason) {
+        SloReport last = lastGood.get(slo.name());
+        if (last == null) {
+            Optional<Instant> fresh = states.freshAt(slo.id());
+            return empty(slo, policy, fresh.orElse(null), "STALE", fresh.orElse(null), reason);
+        }
+        return new SloReport(last.slo(), last.service(), last.owner(), last.at(), last.periodStart(), last.periodEnd(),
+                "STALE", last.at(), reason, last.counts(), last.sli(), last.objective(), last.errorBudget(), last.burnRates(),
+                last.alerts(), last.timeToExhaustion(), last.timeToExhaustionSeconds(), last.policy());
+    }
+
+    private SloReport empty(Slo slo, Policy policy, Instant at, String dataState, Instant freshAt, String reason) {
+        BudgetState state = states.state(slo.id()).orElse(BudgetState.HEALTHY);
+        return new SloReport(slo.name(), slo.service(), slo.owner(), at, null, null, dataState, freshAt, reason,
+                new SloReport.Counts(0, 0, 0), null, slo.target(), new SloReport.Budget(1, 0, 1, "EVENTS", 0, 0),
+                Map.of(), List.of(), null, null, new SloReport.Policy(state, policy.policy().atRiskBelow(),
+                policy.policy().exhaustedAtOrBelow(), policy.policy().actionFor(state), policy.origin()));
+    }
+
+    private String prometheusUrl(Slo slo) {
+        return slo.sourceUrl() != null ? slo.sourceUrl() : defaultPrometheusUrl;
+    }
+
+    record Policy(BudgetPolicy policy, String origin) {
+    }
+
+    /**
+     * The SLO's own policy, else the one configured for its service's readiness level
+     * ({@code tandem.slo.policy.level-a.at-risk-below}, …), else the global default
+     * ({@code tandem.slo.policy.at-risk-below}, {@code tandem.slo.policy.exhausted-at-or-below}).
+     */
+    Policy policyFor(Slo slo) {
+        ReadinessLevel level = slo.policy() != null ? null
+                : services.find(slo.service()).map(Service::readinessLevel).orElse(null);
+        return policyFor(slo.policy(), level, env);
+    }
+
+    static Policy policyFor(BudgetPolicy own, ReadinessLevel level, Environment env) {
+        if (own != null) {
+            return new Policy(own, "slo");
+        }
+        String prefix = level == null ? null : "tandem.slo.policy.level-" + level.name().toLowerCase(Locale.ROOT) + ".";
+        double atRisk = env.getProperty("tandem.slo.policy.at-risk-below", Double.class, BudgetPolicy.DEFAULT.atRiskBelow());
+        double exhausted = env.getProperty("tandem.slo.policy.exhausted-at-or-below", Double.class, BudgetPolicy.DEFAULT.exhaustedAtOrBelow());
+        String origin = "default";
+        if (prefix != null && (env.containsProperty(prefix + "at-risk-below") || env.containsProperty(prefix + "exhausted-at-or-below")
+                || env.containsProperty(prefix + "actions.exhausted") || env.containsProperty(prefix + "actions.at-risk")
+                || env.containsProperty(prefix + "actions.healthy"))) {
+            atRisk = env.getProperty(prefix + "at-risk-below", Double.class, atRisk);
+            exhausted = env.getProperty(prefix + "exhausted-at-or-below", Double.class, exhausted);
+            origin = "level " + level.name();
+        }
+        Map<BudgetState, String> actions = new LinkedHashMap<>();
+        for (BudgetState s : BudgetState.values()) {
+            String key = s.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            String text = prefix == null ? null : env.getProperty(prefix + "actions." + key);
+            if (text == null) {
+                text = env.getProperty("tandem.slo.policy.actions." + key, BudgetPolicy.DEFAULT.actionFor(s));
+            }
+            actions.put(s, text);
+        }
+        return new Policy(new BudgetPolicy(atRisk, exhausted, actions), origin);
+    }
+
+    static List<String> windows(BurnRateAlert a) {
+        List<String> w = new ArrayList<>();
+        w.add(SloDuration.format(a.longWindow()));
+        w.add(SloDuration.format(a.shortWindow()));
+        return w;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.tandem.slo.internal;
+
+import dev.tandem.shared.Json;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Instant queries over Prometheus's HTTP API ({@code GET /api/v1/query}), with a connect timeout, a
+ * timeout per request, and retries with doubling back-off. A query that still fails throws
+ * {@link Unavailable}: the caller then shows its last good figures as stale.
+ */
+public final class PrometheusClient {
+
+    /** Prometheus did not answer usefully (down, slow, or an error) after every retry. */
+    public static final class Unavailable extends RuntimeException {
+        public Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    private final HttpClient http;
+    private final Duration timeout;
+    private final int retries;
+    private final Duration backoff;
+
+    public PrometheusClient(Duration connectTimeout, Duration timeout, int retries, Duration backoff) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.timeout = timeout;
+        this.retries = Math.max(0, retries);
+        this.backoff = backoff;
+    }
+
+    /**
+     * The value of a scalar-like instant query at {@code at}: the sum of the vector's samples, 0 for an
+     * empty vector (no series matched: no events).
+     */
+    public double query(String baseUrl, String promql, Instant at) {
+        String url = stripSlash(baseUrl) + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + "&time=" + at.getEpochSecond() + "&timeout=" + Math.max(1, timeout.toSeconds()) + "s";
+        String last = null;
+        long wait = backoff.toMillis();
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            if (attempt > 0) {
+                sleep(wait);
+                wait *= 2;
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return parse(r.body());
+                }
+                last = "HTTP " + r.statusCode() + ": " + abbreviate(r.body());
+                if (r.statusCode() == 400 || r.statusCode() == 422) {
+                    break; // a bad query stays bad: no retry
+                }
+            } catch (java.net.http.HttpTimeoutException e) {
+                last = "no answer within " + timeout.toMillis() + " ms";
+            } catch (IOException e) {
+                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unavailable("interrupted");
+            }
+        }
+        throw new Unavailable("Prometheus at " + baseUrl + " did not answer (" + (retries + 1) + " attempts): " + last);
+    }
+
+    static double parse(String body) {
+        JsonNode root = Json.mapper().readTree(body);
+        if (!"success".equals(root.path("status").asString(""))) {
+            throw new Unavailable("Prometheus answered with an error: " + abbreviate(body));
+        }
+        JsonNode data = root.path("data");
+        String type = data.path("resultType").asString("");
+        JsonNode result = data.path("result");
+        if (type.equals("scalar")) {
+            return number(result.get(1).asString());
+        }
+        double sum = 0;
+        for (JsonNode sample : result) {
+            sum += number(sample.path("value").get(1).asString());
+        }
+        return sum;
+    }
+
+    private static double number(String text) {
+        double v = Double.parseDouble(text);
+        return Double.isFinite(v) ? v : 0;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted");
+        }
+    }
+}

@@ -77,6 +77,9 @@ class ReadinessPages {
 
     private String page(ServiceReadiness r, Model model, String failedItem, ItemForm failedForm, List<String> failedErrors) {
         model.addAttribute("r", r);
+        java.util.Map<String, String> remedies = new java.util.HashMap<>();
+        r.checks().forEach(v -> remedies.put(v.check().id(), v.check().remedy()));
+        model.addAttribute("remedies", remedies);
         model.addAttribute("checklist", r.checklistName() == null ? null : checklists.get(r.checklistName(), r.checklistVersion()));
         model.addAttribute("history", r.review() == null ? List.of() : reviews.history(r.review().id()));
         model.addAttribute("facts", facts.list(r.service()));

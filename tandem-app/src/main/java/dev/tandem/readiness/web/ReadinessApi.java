@@ -10,7 +10,6 @@ import dev.tandem.readiness.ReviewItem;
 import dev.tandem.readiness.Reviews;
 import dev.tandem.readiness.ServiceReadiness;
 import dev.tandem.shared.InvalidInputException;
-import dev.tandem.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -143,9 +142,5 @@ class ReadinessApi {
     ResponseEntity<Void> revoke(@PathVariable String name, @PathVariable String checkId) {
         exemptions.revoke(name, checkId);
         return ResponseEntity.noContent().build();
-    }
-
-    static NotFoundException noReview(String name) {
-        return new NotFoundException("readiness review", name);
     }
 }

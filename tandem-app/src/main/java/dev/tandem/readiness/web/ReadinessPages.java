@@ -17,7 +17,6 @@ import dev.tandem.shared.FieldProblem;
 import dev.tandem.shared.InvalidInputException;
 import dev.tandem.shared.StaleVersionException;
 import dev.tandem.web.Viewer;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -190,8 +189,6 @@ class ReadinessPages {
             redirect.addFlashAttribute("notice", "The service is exempt from " + checkId + " until " + until + ".");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
-        } catch (AccessDeniedException e) {
-            throw e;
         }
         return back(name) + "#checks";
     }

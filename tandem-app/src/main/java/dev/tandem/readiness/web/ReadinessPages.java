@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /** A service's readiness page, its workflow buttons, item answers, exemptions and the printable report. */
@@ -76,7 +77,7 @@ class ReadinessPages {
 
     private String page(ServiceReadiness r, Model model, String failedItem, ItemForm failedForm, List<String> failedErrors) {
         model.addAttribute("r", r);
-        java.util.Map<String, String> remedies = new java.util.HashMap<>();
+        Map<String, String> remedies = new HashMap<>();
         r.checks().forEach(v -> remedies.put(v.check().id(), v.check().remedy()));
         model.addAttribute("remedies", remedies);
         model.addAttribute("checklist", r.checklistName() == null ? null : checklists.get(r.checklistName(), r.checklistVersion()));

@@ -1,5 +1,10 @@
 package dev.tandem.browser;
 
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -35,5 +40,26 @@ final class Browser {
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
+    }
+
+    /** Clicks what {@code by} finds and waits until the browser has left the page it was on. */
+    static void clickAndWait(ChromeDriver browser, By by) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        browser.findElement(by).click();
+        waitUntilLeft(browser, old);
+    }
+
+    /** Waits until {@code element}'s page was replaced (chromedriver reports that in two ways). */
+    static void waitUntilLeft(ChromeDriver browser, WebElement element) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+            }
+        });
     }
 }

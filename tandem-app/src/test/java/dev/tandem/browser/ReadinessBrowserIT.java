@@ -8,12 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,16 +58,7 @@ class ReadinessBrowserIT {
     }
 
     private void click(By by) {
-        WebElement old = browser.findElement(By.tagName("html"));
-        browser.findElement(by).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            try {
-                old.isDisplayed();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-            }
-        });
+        Browser.clickAndWait(browser, by);
     }
 
     private String user(Api admin, String part, String role, String team) {
@@ -94,14 +83,7 @@ class ReadinessBrowserIT {
         text.sendKeys(evidenceOrReason);
         WebElement old = browser.findElement(By.tagName("html"));
         item.findElement(By.cssSelector("form.answer-form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            try {
-                old.isDisplayed();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-            }
-        });
+        Browser.waitUntilLeft(browser, old);
     }
 
     @Test

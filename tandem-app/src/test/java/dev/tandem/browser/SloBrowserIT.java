@@ -3,19 +3,15 @@ package dev.tandem.browser;
 import dev.tandem.support.Api;
 import dev.tandem.support.IntegrationTest;
 import dev.tandem.support.TestDatabase;
+import dev.tandem.slo.SloFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,16 +48,7 @@ class SloBrowserIT {
     }
 
     private void click(By by) {
-        WebElement old = browser.findElement(By.tagName("html"));
-        browser.findElement(by).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            try {
-                old.isDisplayed();
-                return false;
-            } catch (StaleElementReferenceException e) {
-                return true;
-            }
-        });
+        Browser.clickAndWait(browser, by);
     }
 
     @Test
@@ -80,44 +67,14 @@ class SloBrowserIT {
         click(By.cssSelector("form button[type=submit]"));
 
         browser.get(url("/slos"));
-        browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id("yaml")), """
-                apiVersion: openslo/v1
-                kind: SLO
-                metadata:
-                  name: %s
-                  displayName: Checkout <availability>
-                spec:
-                  service: %s
-                  indicator:
-                    metadata:
-                      name: %s-requests
-                    spec:
-                      ratioMetric:
-                        counter: true
-                        good:
-                          metricSource:
-                            type: Tandem
-                        total:
-                          metricSource:
-                            type: Tandem
-                  timeWindow:
-                    - duration: 30d
-                      isRolling: true
-                  budgetingMethod: Occurrences
-                  objectives:
-                    - target: 0.999
-                """.formatted(slo, service, slo));
+        browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id("yaml")),
+                SloFixture.builtIn(slo, service, "0.999", null)
+                        .replace("  name: " + slo + "\n", "  name: " + slo + "\n  displayName: Checkout <availability>\n"));
         click(By.xpath("//section[@id='import']//button[normalize-space()='Import']"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Imported");
 
         // an hour at 2 % errors: a 99.9 % SLO burns at 20 and pages
-        StringBuilder points = new StringBuilder("[");
-        long now = Instant.now().getEpochSecond() / 60 * 60;
-        for (int i = 59; i >= 0; i--) {
-            points.append(i == 59 ? "" : ",").append("{\"timestamp\":\"").append(Instant.ofEpochSecond(now - i * 60L))
-                    .append("\",\"bad\":20,\"total\":1000}");
-        }
-        assertThat(admin.post("/api/v1/slos/" + slo + "/events", points.append(']').toString()).status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/slos/" + slo + "/events", SloFixture.points(60, 20, 1000)).status()).isEqualTo(200);
 
         browser.get(url("/slos/" + slo));
         String page = browser.findElement(By.tagName("main")).getText();

@@ -20,11 +20,18 @@ public class DemoCatalog {
     private final JdbcClient jdbc;
     private final CatalogImport importer;
     private final AccessPolicy policy;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    DemoCatalog(JdbcClient jdbc, CatalogImport importer, AccessPolicy policy) {
+    DemoCatalog(JdbcClient jdbc, CatalogImport importer, AccessPolicy policy,
+                org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.importer = importer;
         this.policy = policy;
+        this.events = events;
+    }
+
+    /** The demo organisation was loaded; other capabilities add their part of the demo (engagements). */
+    public record Loaded() {
     }
 
     /** True while the catalog holds no team and no service, the only time the demo may be loaded. */
@@ -38,7 +45,9 @@ public class DemoCatalog {
         if (!available()) {
             throw new dev.tandem.shared.ConflictException("the demo organisation can only be loaded into an empty catalog");
         }
-        return importer.run(text(), false);
+        ImportSummary summary = importer.run(text(), false);
+        events.publishEvent(new Loaded());
+        return summary;
     }
 
     static String text() {

@@ -47,31 +47,25 @@ public class Rotation {
     static Utilisation utilisation(List<RosterEntry> entries, List<Engagement> committed, LocalDate today) {
         List<Booking> bookings = bookings(committed, today);
         List<Utilisation.Sre> sres = new ArrayList<>();
-        int capacity = 0;
-        int used = 0;
         int freeNow = 0;
         for (RosterEntry entry : entries) {
             List<Utilisation.Assignment> assignments = new ArrayList<>();
-            int share = 0;
             for (Engagement e : committed) {
                 for (Engagement.EmbeddedSre s : e.sres()) {
                     if (s.person().equals(entry.person())) {
                         assignments.add(new Utilisation.Assignment(e.id(), e.title(), e.team(), e.state(), s.sharePercent(),
                                 start(e), end(e)));
-                        share += s.sharePercent();
                     }
                 }
             }
             assignments.sort(Comparator.comparing(Utilisation.Assignment::from, Comparator.nullsFirst(Comparator.naturalOrder())));
             Schedule.Free free = Schedule.freeFrom(entry, bookings, today);
-            sres.add(new Utilisation.Sre(entry, assignments, share, free.from(), free.note()));
-            capacity += entry.capacityPercent();
-            used += share;
+            sres.add(Utilisation.Sre.of(entry, assignments, free.from(), free.note()));
             if (free.from() != null && !free.from().isAfter(today)) {
                 freeNow++;
             }
         }
-        return new Utilisation(sres, capacity, used, freeNow);
+        return Utilisation.of(sres, freeNow);
     }
 
     /** The timeline chart's rows: every SRE, with the committed and completed engagements in the window. */

@@ -22,8 +22,8 @@ import java.util.Set;
 @Component
 public class Rotation {
 
-    static final Set<EngagementState> COMMITTED = EnumSet.of(EngagementState.ACCEPTED, EngagementState.LEARNING,
-            EngagementState.SHARING_CONTEXT, EngagementState.DRIVING_CHANGE, EngagementState.EXITING);
+    static final Set<EngagementState> COMMITTED = EnumSet.copyOf(java.util.Arrays.stream(EngagementState.values())
+            .filter(EngagementState::committed).toList());
     static final int WINDOW_MONTHS_BEFORE = 2;
     static final int WINDOW_MONTHS = 12;
 

@@ -65,6 +65,18 @@ class RotationPagesIT {
 
         HttpResponse<String> noCsrf = admin.post("/roster/" + f.sre2, "capacityPercent=10&maxConcurrent=1&version=1");
         assertThat(noCsrf.statusCode()).isEqualTo(403);
+
+        String settingsCsrf = RosterFixture.Session.csrf(admin.get("/roster").body());
+        int version = f.admin.get("/api/v1/rotation/settings").json().get("version").asInt();
+        HttpResponse<String> badSettings = admin.post("/rotation/settings", "maxStayDays=long&defaultLengthDays=30&version="
+                + version + "&_csrf=" + settingsCsrf);
+        assertThat(badSettings.statusCode()).isEqualTo(200);
+        assertThat(badSettings.body()).contains("&#39;long&#39; is not a whole number").contains("has-error");
+        HttpResponse<String> staleSettings = admin.post("/rotation/settings", "maxStayDays=100&defaultLengthDays=30&version="
+                + (version + 50) + "&_csrf=" + settingsCsrf);
+        assertThat(staleSettings.statusCode()).isEqualTo(200);
+        assertThat(staleSettings.body()).contains("Someone else changed the rotation settings").contains("value=\"100\"");
+        assertThat(f.admin.get("/api/v1/rotation/settings").json().get("version").asInt()).as("nothing written").isEqualTo(version);
     }
 
     @Test

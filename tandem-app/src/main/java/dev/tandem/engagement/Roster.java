@@ -107,6 +107,11 @@ public class Roster {
         return after;
     }
 
+    /** Holds the SRE's row until the transaction ends, so that checks of their room and bookings are not raced. */
+    void lock(String person) {
+        jdbc.sql("select id from people where name = ? for update").param(person).query(Long.class).optional();
+    }
+
     public RotationSettings settings() {
         return jdbc.sql("select max_stay_days, default_length_days, version from rotation_settings where id = 1")
                 .query((rs, n) -> new RotationSettings(rs.getInt(1), rs.getInt(2), rs.getInt(3))).optional()

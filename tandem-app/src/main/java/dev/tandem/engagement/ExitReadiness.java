@@ -1,5 +1,7 @@
 package dev.tandem.engagement;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,11 +48,13 @@ public record ExitReadiness(long engagementId, Stage stage, int met, int total, 
     }
 
     /** The share of criteria met, 0 to 1 (0 without criteria). */
+    @JsonProperty("progress")
     public double progress() {
         return total == 0 ? 0 : (double) met / total;
     }
 
     /** One line for a banner or a dashboard cell. */
+    @JsonProperty("summary")
     public String summary() {
         return switch (stage) {
             case NO_CRITERIA -> "No exit criteria are agreed in the charter yet.";

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +120,8 @@ public class ExitCriteria {
 
     private ExitReadiness evaluate(Engagement e) {
         synchronized (locks.computeIfAbsent(e.id(), k -> new Object())) {
-            Instant now = clock.instant();
+            // milliseconds: what every database keeps exactly, so a stored `since` never lies after `now`
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             List<ExitCriterion> criteria = charters.criteria(e.id());
             if (!e.state().committed()) {
                 return assemble(e, criteria, rows.statuses(e.id()), now);

@@ -96,10 +96,22 @@ public class ExitCriteria {
         Engagement e = engagements.get(engagementId);
         List<ExitCriterion> criteria = charters.criteria(engagementId);
         Map<String, CriterionRows.Stored> stored = rows.statuses(engagementId);
-        if (e.state().committed() && criteria.stream().anyMatch(c -> !stored.containsKey(c.key()))) {
+        if (e.state().committed() && (criteria.stream().anyMatch(c -> !stored.containsKey(c.key()))
+                || changedSince(engagementId, stored))) {
             return evaluate(e);
         }
         return assemble(e, criteria, stored, clock.instant());
+    }
+
+    /** The charter was saved after the last evaluation: its criteria may have changed under the same keys. */
+    private boolean changedSince(long engagementId, Map<String, CriterionRows.Stored> stored) {
+        Instant last = stored.values().stream().map(CriterionRows.Stored::evaluatedAt).min(Instant::compareTo).orElse(null);
+        return last != null && charters.current(engagementId).map(c -> c.savedAt().isAfter(last)).orElse(false);
+    }
+
+    /** The newest record of a manual criterion, if any. */
+    public Optional<ManualRecord> lastRecord(long engagementId, String key) {
+        return rows.latestManual(engagementId, key);
     }
 
     /** Evaluates now, for someone who may edit the engagement ("evaluate now"). */
@@ -297,8 +309,13 @@ public class ExitCriteria {
     }
 
     private void forService(String service) {
-        for (Long id : rows.committedWithService(service, committedStates().stream().map(Enum::name).toList())) {
-            safely(id);
+        try {
+            for (Long id : rows.committedWithService(service, committedStates().stream().map(Enum::name).toList())) {
+                safely(id);
+            }
+        } catch (RuntimeException ex) {
+            // the signal's own change has committed; a failure here must not look like its failure
+            log.warn("evaluating the engagements of service {} failed: {}", service, ex.toString());
         }
     }
 

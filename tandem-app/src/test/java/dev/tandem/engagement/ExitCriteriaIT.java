@@ -1,5 +1,6 @@
 package dev.tandem.engagement;
 
+import dev.tandem.shared.Actor;
 import dev.tandem.slo.SloFixture;
 import dev.tandem.support.Api;
 import dev.tandem.support.IntegrationTest;
@@ -43,6 +44,9 @@ class ExitCriteriaIT {
 
     @Autowired
     ConfigurableApplicationContext context;
+
+    @Autowired
+    dev.tandem.slo.SloMonitor monitor;
 
     private CriteriaFixture f;
     private final List<ExitReadinessChanged> published = new CopyOnWriteArrayList<>();
@@ -266,5 +270,91 @@ class ExitCriteriaIT {
         assertThat(evaluated.statusCode()).isEqualTo(302);
         // without the CSRF token the form is refused
         assertThat(page.post("/engagements/" + id + "/criteria/evaluate", "").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theSliOverAnyWindowAndASourceThatDoesNotAnswer() {
+        String service = f.service("window", "B");
+        String slo = "window-" + f.run;
+        status(f.admin.postYaml("/api/v1/slos/import", SloFixture.builtIn(slo, service, "0.999", null)), 200);
+        long minute = Instant.now().getEpochSecond() / 60 * 60;
+        status(f.as("member").post("/api/v1/slos/" + slo + "/events", SloFixture.points(minute - 3600, 60, 0, 1000)), 200);
+        status(f.as("member").post("/api/v1/slos/" + slo + "/events", SloFixture.points(minute, 60, 100, 1000)), 200);
+        Instant end = Instant.ofEpochSecond(minute + 60);
+        dev.tandem.slo.SliWindow hour = monitor.sli(slo, java.time.Duration.ofHours(1), end);
+        assertThat(hour.dataState()).isEqualTo("OK");
+        assertThat(hour.total()).isEqualTo(60_000);
+        assertThat(hour.sli()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(hour.attained()).isFalse();
+        dev.tandem.slo.SliWindow two = monitor.sli(slo, java.time.Duration.ofHours(2), end);
+        assertThat(two.good()).isEqualTo(114_000);
+        assertThat(two.total()).isEqualTo(120_000);
+        dev.tandem.slo.SliWindow before = monitor.sli(slo, java.time.Duration.ofHours(1), end.minusSeconds(3600));
+        assertThat(before.sli()).isEqualTo(1.0);
+        assertThat(before.attained()).isTrue();
+        dev.tandem.slo.SliWindow earlier = monitor.sli(slo, java.time.Duration.ofHours(1), end.minusSeconds(3 * 3600));
+        assertThat(earlier.dataState()).isEqualTo("NO_DATA");
+        assertThat(earlier.sli()).isNull();
+
+        // a Prometheus that does not answer: no data, marked stale, and nothing else breaks
+        String prom = "prom-" + f.run;
+        status(f.admin.postYaml("/api/v1/slos/import", """
+                apiVersion: openslo/v1
+                kind: DataSource
+                metadata:
+                  name: ds-%s
+                spec:
+                  type: Prometheus
+                  connectionDetails:
+                    url: http://127.0.0.1:9
+                ---
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata:
+                  name: %s
+                spec:
+                  service: %s
+                  indicator:
+                    metadata:
+                      name: %s-requests
+                    spec:
+                      ratioMetric:
+                        counter: true
+                        bad:
+                          metricSource:
+                            metricSourceRef: ds-%s
+                            spec:
+                              query: http_requests_total{code="500"}
+                        total:
+                          metricSource:
+                            metricSourceRef: ds-%s
+                            spec:
+                              query: http_requests_total
+                  timeWindow:
+                    - duration: 30d
+                      isRolling: true
+                  budgetingMethod: Occurrences
+                  objectives:
+                    - target: 0.999
+                """.formatted(f.run, prom, service, prom, f.run, f.run)), 200);
+        assertThat(monitor.sli(prom, java.time.Duration.ofDays(7), Instant.now()).dataState()).isEqualTo("STALE");
+        long id = f.engagement(engagements, charters, List.of(service), List.of(
+                Map.of("kind", "slo-attainment", "key", "prom", "slo", prom, "days", 7),
+                Map.of("kind", "slo-attainment", "key", "pushed", "slo", slo, "days", 1)), 14, null, true);
+        JsonNode r = f.readiness(id);
+        assertThat(state(r, "prom")).isEqualTo("NO_DATA");
+        assertThat(criterion(r, "prom").get("stale").asBoolean()).isTrue();
+        assertThat(criterion(r, "prom").get("detail").asString()).contains("did not answer");
+        assertThat(state(r, "pushed")).isEqualTo("NOT_MET");
+        assertThat(criterion(r, "pushed").get("stale").asBoolean()).isFalse();
+
+        // a charter saved later under the same key is evaluated on the next read
+        Actor.runAs(Actor.system(), () -> charters.save(id, new CharterDraft("bg", "goal", "value", "intent", List.of(),
+                List.of(), null, null, List.of(), 14, List.of(
+                        Map.of("kind", "slo-attainment", "key", "prom", "slo", prom, "days", 7),
+                        Map.of("kind", "manual", "key", "pushed", "title", "Now a manual one")), 1)));
+        JsonNode after = f.readiness(id);
+        assertThat(criterion(after, "pushed").get("kind").asString()).isEqualTo("manual");
+        assertThat(criterion(after, "pushed").get("detail").asString()).isEqualTo("not recorded as met yet");
     }
 }

@@ -54,7 +54,7 @@ class CriteriaPages {
         List<Row> rows = new ArrayList<>();
         for (CriterionStatus s : readiness.criteria()) {
             boolean manual = ExitCriterion.Manual.KIND.equals(s.kind());
-            ManualRecord last = manual ? criteria.history(id, s.key(), 1).records().stream().findFirst().orElse(null) : null;
+            ManualRecord last = manual ? criteria.lastRecord(id, s.key()).orElse(null) : null;
             rows.add(new Row(s, EngagementCharts.strip(s.description(), s.trend(), today, STRIP_DAYS),
                     EngagementCharts.summary(s.trend(), today, STRIP_DAYS), manual, last));
         }

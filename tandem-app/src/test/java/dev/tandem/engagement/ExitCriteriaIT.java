@@ -270,6 +270,12 @@ class ExitCriteriaIT {
         assertThat(evaluated.statusCode()).isEqualTo(302);
         // without the CSRF token the form is refused
         assertThat(page.post("/engagements/" + id + "/criteria/evaluate", "").statusCode()).isEqualTo(403);
+
+        long bare = f.engagement(engagements, charters, List.of(f.service("bare", "B")), List.of(), 14, null, false);
+        var empty = page.get("/engagements/" + bare + "/criteria");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("No exit criteria are agreed yet").contains("no criteria")
+                .doesNotContain("Evaluate now");
     }
 
     @Test

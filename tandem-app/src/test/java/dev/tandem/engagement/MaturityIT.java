@@ -145,6 +145,16 @@ class MaturityIT {
                 .contains("&lt;i&gt;Observability&lt;/i&gt;").doesNotContain("<i>Observability</i>");
         assertThat(page.post("/engagements/" + id + "/maturity", form + "&score-capacity-planning=3").body())
                 .contains("already has a start assessment");
+        long startId = status(f.admin.get("/api/v1/engagements/" + id + "/assessments"), 200).json().get(0).get("id").asLong();
+        var edit = page.get("/engagements/" + id + "/maturity?edit=" + startId);
+        assertThat(edit.body()).contains("Edit the assessment").contains("name=\"version\" value=\"0\"")
+                .containsPattern("value=\"3\"\\s+id=\"score-capacity-planning-3\"\\s+checked");
+        var changed = page.post("/engagements/" + id + "/maturity/" + startId, form + "&score-capacity-planning=1&version=0");
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(page.post("/engagements/" + id + "/maturity/" + startId, form + "&score-capacity-planning=1&version=0").body())
+                .contains("was changed by someone else");
+        assertThat(status(f.admin.get("/api/v1/engagements/" + id + "/assessments/" + startId), 200).json()
+                .get("scores").get(4).get("score").asInt()).isEqualTo(1);
         var program = page.get("/maturity");
         assertThat(program.statusCode()).isEqualTo(200);
         assertThat(program.body()).contains("Maturity across the program").contains("Mean before")

@@ -4,23 +4,16 @@ import dev.tandem.audit.AuditLog;
 import dev.tandem.engagement.internal.CriterionEvaluation;
 import dev.tandem.engagement.internal.CriterionRows;
 import dev.tandem.engagement.internal.Outcome;
-import dev.tandem.readiness.FactsChanged;
-import dev.tandem.readiness.ReviewChanged;
 import dev.tandem.shared.Actor;
 import dev.tandem.shared.ConflictException;
 import dev.tandem.shared.FieldProblem;
 import dev.tandem.shared.InvalidInputException;
 import dev.tandem.shared.NotFoundException;
-import dev.tandem.slo.ErrorBudgetStateChanged;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
@@ -49,7 +42,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class ExitCriteria {
 
-    private static final Logger log = LoggerFactory.getLogger(ExitCriteria.class);
     static final String TYPE = "exit-criterion";
     public static final int TREND_DAYS = 30;
     static final int MAX_EVIDENCE = 4000;
@@ -65,7 +57,7 @@ public class ExitCriteria {
     private final TransactionTemplate newTransaction;
     private final double decisionBelow;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.systemUTC();
 
     ExitCriteria(Engagements engagements, Charters charters, EngagementAccess access, CriterionEvaluation evaluation,
                  CriterionRows rows, AuditLog audit, ApplicationEventPublisher events, PlatformTransactionManager tm,
@@ -81,11 +73,6 @@ public class ExitCriteria {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.decisionBelow = env.getProperty("tandem.engagements.decision-below", Double.class,
                 ExitReadiness.DEFAULT_DECISION_BELOW);
-    }
-
-    /** For tests of the hold period: evaluations and readiness use this clock. */
-    void clock(Clock clock) {
-        this.clock = clock;
     }
 
     /**
@@ -125,7 +112,10 @@ public class ExitCriteria {
         return evaluate(e);
     }
 
-    /** Evaluates a running engagement's criteria (without asking who wants it: the schedule and events do). */
+    /**
+     * Evaluates a running engagement's criteria (without asking who wants it: the schedule and the signals'
+     * events do, see {@code internal.EvaluationTriggers}).
+     */
     public ExitReadiness evaluate(long engagementId) {
         return evaluate(engagements.get(engagementId));
     }
@@ -277,74 +267,5 @@ public class ExitCriteria {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    @Scheduled(initialDelayString = "${tandem.engagements.evaluate-delay:PT1M}",
-            fixedDelayString = "${tandem.engagements.evaluate-interval:PT10M}")
-    public void evaluateAll() {
-        Actor.runAs(Actor.system(), () -> {
-            for (Engagement e : engagements.inStates(committedStates())) {
-                safely(e.id());
-            }
-            return null;
-        });
-    }
-
-    private static java.util.Set<EngagementState> committedStates() {
-        java.util.Set<EngagementState> states = java.util.EnumSet.noneOf(EngagementState.class);
-        for (EngagementState s : EngagementState.values()) {
-            if (s.committed()) {
-                states.add(s);
-            }
-        }
-        return states;
-    }
-
-    private void safely(long engagementId) {
-        try {
-            Actor.runAs(Actor.system(), () -> evaluate(engagementId));
-        } catch (RuntimeException ex) {
-            log.warn("evaluating the exit criteria of engagement {} failed: {}", engagementId, ex.toString());
-        }
-    }
-
-    private void forService(String service) {
-        try {
-            for (Long id : rows.committedWithService(service, committedStates().stream().map(Enum::name).toList())) {
-                safely(id);
-            }
-        } catch (RuntimeException ex) {
-            // the signal's own change has committed; a failure here must not look like its failure
-            log.warn("evaluating the engagements of service {} failed: {}", service, ex.toString());
-        }
-    }
-
-    // The signals' events: evaluated once their transaction has committed, so the new data is visible.
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(ErrorBudgetStateChanged event) {
-        forService(event.service());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(ReviewChanged event) {
-        forService(event.service());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(FactsChanged event) {
-        forService(event.serviceName());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(MaturityAssessed event) {
-        safely(event.engagementId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(EngagementStateChanged event) {
-        if (event.to().committed()) {
-            safely(event.engagementId());
-        }
     }
 }

@@ -67,9 +67,9 @@ public final class Evaluators {
             return Outcome.stale("the SLI source of " + c.slo() + " did not answer" + (w.reason() == null ? "" : ": " + w.reason()));
         }
         if (!w.ok() || w.sli() == null) {
-            return Outcome.noData("no events for " + c.slo() + " in the last " + c.days() + " days");
+            return Outcome.noData("no events for " + c.slo() + " in the last " + days(c.days()));
         }
-        String detail = "SLI of " + c.slo() + " over the last " + c.days() + " days is " + percent(w.sli())
+        String detail = "SLI of " + c.slo() + " over the last " + days(c.days()) + " is " + percent(w.sli())
                 + " (" + w.good() + " good of " + w.total() + "); objective " + percent(w.objective());
         double progress = w.sli() >= w.objective() ? 1.0 : Math.max(0, 1 - (w.objective() - w.sli()) / (1 - w.objective() + 1e-12));
         return w.attained() ? Outcome.met(detail, 1.0) : Outcome.notMet(detail, Math.max(0, Math.min(1, progress)));
@@ -126,6 +126,10 @@ public final class Evaluators {
         }
         return r.met() ? Outcome.met("recorded as met by " + r.recordedBy() + evidence, 1.0)
                 : Outcome.notMet("set back to not met by " + r.recordedBy() + evidence, 0.0);
+    }
+
+    static String days(int n) {
+        return n == 1 ? "day" : n + " days";
     }
 
     static String percent(double ratio) {

@@ -66,11 +66,12 @@ final class EngagementCharts {
         boolean two = latest != null && latest.id() != first.id();
         MaturityArea[] areas = MaturityArea.values();
         int rowH = 30;
-        int left = 170;
-        int barMax = 300;
+        int left = 190;
+        int barMax = 400;
         int h = areas.length * rowH + 40;
         int w = left + barMax + 40;
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(w).append(' ')
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w)
+                .append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(w).append(' ')
                 .append(h).append("\" role=\"img\" aria-labelledby=\"maturity-chart-title\"><title id=\"maturity-chart-title\">")
                 .append(HtmlUtils.htmlEscape(two ? "Maturity per area: " + first.kind().label() + " (" + first.date()
                         + ") against " + latest.kind().label() + " (" + latest.date() + ")"

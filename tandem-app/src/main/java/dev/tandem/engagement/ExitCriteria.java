@@ -81,19 +81,20 @@ public class ExitCriteria {
      */
     public ExitReadiness readiness(long engagementId) {
         Engagement e = engagements.get(engagementId);
-        List<ExitCriterion> criteria = charters.criteria(engagementId);
+        Optional<Charter> charter = charters.current(engagementId);
+        List<ExitCriterion> criteria = charter.map(Charter::exitCriteria).orElse(List.of());
         Map<String, CriterionRows.Stored> stored = rows.statuses(engagementId);
         if (e.state().committed() && (criteria.stream().anyMatch(c -> !stored.containsKey(c.key()))
-                || changedSince(engagementId, stored))) {
+                || changedSince(charter, stored))) {
             return evaluate(e);
         }
-        return assemble(e, criteria, stored, clock.instant());
+        return assemble(e, criteria, stored, clock.instant(), charter);
     }
 
     /** The charter was saved after the last evaluation: its criteria may have changed under the same keys. */
-    private boolean changedSince(long engagementId, Map<String, CriterionRows.Stored> stored) {
+    private static boolean changedSince(Optional<Charter> charter, Map<String, CriterionRows.Stored> stored) {
         Instant last = stored.values().stream().map(CriterionRows.Stored::evaluatedAt).min(Instant::compareTo).orElse(null);
-        return last != null && charters.current(engagementId).map(c -> c.savedAt().isAfter(last)).orElse(false);
+        return last != null && charter.map(c -> c.savedAt().isAfter(last)).orElse(false);
     }
 
     /** The newest record of a manual criterion, if any. */
@@ -126,7 +127,7 @@ public class ExitCriteria {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             List<ExitCriterion> criteria = charters.criteria(e.id());
             if (!e.state().committed()) {
-                return assemble(e, criteria, rows.statuses(e.id()), now);
+                return assemble(e, criteria, rows.statuses(e.id()), now, charters.current(e.id()));
             }
             Map<String, Outcome> outcomes = new LinkedHashMap<>();
             for (ExitCriterion c : criteria) {
@@ -142,7 +143,7 @@ public class ExitCriteria {
                     rows.day(e.id(), c.key(), today, next.state());
                 }
                 rows.keepOnly(e.id(), outcomes.keySet());
-                ExitReadiness r = assemble(e, criteria, rows.statuses(e.id()), now);
+                ExitReadiness r = assemble(e, criteria, rows.statuses(e.id()), now, charters.current(e.id()));
                 CriterionRows.Stage stage = new CriterionRows.Stage(r.stage(), r.needsDecision());
                 Optional<CriterionRows.Stage> last = rows.stage(e.id());
                 if (last.isEmpty() || !last.get().equals(stage)) {
@@ -170,14 +171,14 @@ public class ExitCriteria {
     }
 
     private ExitReadiness assemble(Engagement e, List<ExitCriterion> criteria, Map<String, CriterionRows.Stored> stored,
-                                   Instant now) {
+                                   Instant now, Optional<Charter> charter) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<String, List<CriterionStatus.Day>> days = rows.days(e.id(), today.minusDays(TREND_DAYS - 1));
         List<CriterionStatus> statuses = new ArrayList<>();
         for (ExitCriterion c : criteria) {
             statuses.add(status(c, stored.get(c.key()), days.getOrDefault(c.key(), List.of())));
         }
-        int hold = charters.current(e.id()).map(Charter::holdDays).orElse(Charter.DEFAULT_HOLD_DAYS);
+        int hold = charter.map(Charter::holdDays).orElse(Charter.DEFAULT_HOLD_DAYS);
         return ExitReadiness.of(e.id(), statuses, hold, e.plannedEnd(), e.state().committed(), decisionBelow, now,
                 ZoneOffset.UTC);
     }

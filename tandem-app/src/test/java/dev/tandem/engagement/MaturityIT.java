@@ -30,6 +30,9 @@ class MaturityIT {
     @Autowired
     Charters charters;
 
+    @Autowired
+    Assessments assessments;
+
     private CriteriaFixture f;
 
     @BeforeEach
@@ -95,6 +98,10 @@ class MaturityIT {
         status(f.as("member").post(path, Api.json(Map.of("kind", "END", "areas", areas(4, 4, 3, 4, 3, 3, 3)))), 201);
         assertThat(CriteriaFixture.state(f.readiness(id), "obs")).isEqualTo("MET");
         assertThat(status(f.as("viewer").get(path), 200).json().size()).isEqualTo(2);
+        assertThat(assessments.first(id)).map(Assessment::kind).contains(AssessmentKind.START);
+        assertThat(assessments.latest(id)).map(Assessment::kind).contains(AssessmentKind.END);
+        assertThat(assessments.delta(id)).hasValueSatisfying(d -> assertThat(d)
+                .isCloseTo(24.0 / 7 - 2, org.assertj.core.data.Offset.offset(1e-9)));
 
         JsonNode program = status(f.as("viewer").get("/api/v1/maturity"), 200).json();
         JsonNode row = null;

@@ -117,6 +117,31 @@ public class SloMonitor {
     }
 
     /**
+     * The SLI over the {@code window} that ends at {@code now}, from the event counts alone (whatever the
+     * SLO's own window and budgeting method): exit criteria ask "at or above target for the last N days".
+     * The built-in store answers only for what its retention keeps.
+     */
+    public SliWindow sli(String name, Duration window, Instant now) {
+        Slo slo = slos.get(name);
+        Instant from = now.minus(window);
+        EventCounts counts;
+        try {
+            SliSource source = slo.builtIn() ? store.source(slo.name())
+                    : PrometheusSource.of(prometheus, prometheusUrl(slo), slo.definition());
+            counts = source.counts(from, now);
+        } catch (PrometheusClient.Unavailable e) {
+            return new SliWindow(name, from, now, 0, 0, null, slo.target(), "STALE", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new SliWindow(name, from, now, 0, 0, null, slo.target(), "NO_DATA", e.getMessage());
+        }
+        if (counts.isEmpty()) {
+            return new SliWindow(name, from, now, 0, 0, null, slo.target(), "NO_DATA", "no events in the window");
+        }
+        return new SliWindow(name, from, now, counts.good(), counts.total(), (double) counts.good() / counts.total(),
+                slo.target(), "OK", null);
+    }
+
+    /**
      * The burn-down and the SLI over the window. Prometheus SLOs get fewer points (two queries each); a
      * Prometheus that does not answer gives an empty history.
      */

@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"tandem.readiness.collect-delay=PT24H",
+        properties = {"tandem.readiness.collect-delay=PT24H", "tandem.engagements.evaluate-delay=PT24H",
                 "tandem.readiness.manifests-root=src/test/resources/readiness/manifests",
                 "tandem.readiness.repositories-root=src/test/resources/readiness/repositories"})
 @ContextConfiguration(initializers = TestDatabase.class)

@@ -8,6 +8,8 @@ import dev.tandem.engagement.EngagementAccess;
 import dev.tandem.engagement.EngagementQuery;
 import dev.tandem.engagement.EngagementState;
 import dev.tandem.engagement.Engagements;
+import dev.tandem.engagement.ExitCriteria;
+import dev.tandem.engagement.ExitReadiness;
 import dev.tandem.engagement.Plan;
 import dev.tandem.engagement.Selection;
 import dev.tandem.engagement.SelectionCriterion;
@@ -44,8 +46,11 @@ class EngagementPages {
     private final EngagementAccess access;
     private final Teams teams;
     private final People people;
+    private final ExitCriteria exitCriteria;
 
-    EngagementPages(Engagements engagements, Selection selection, EngagementAccess access, Teams teams, People people) {
+    EngagementPages(Engagements engagements, Selection selection, EngagementAccess access, Teams teams, People people,
+                    ExitCriteria exitCriteria) {
+        this.exitCriteria = exitCriteria;
         this.engagements = engagements;
         this.selection = selection;
         this.access = access;
@@ -74,8 +79,11 @@ class EngagementPages {
         model.addAttribute("team", team);
         model.addAttribute("q", q);
         model.addAttribute("sort", sort == null ? "" : sort);
-        model.addAttribute("results", engagements.list(new EngagementQuery(team, VIEWS.get(v), null, q),
-                PageRequest.of(page, null, sort)));
+        var results = engagements.list(new EngagementQuery(team, VIEWS.get(v), null, q), PageRequest.of(page, null, sort));
+        model.addAttribute("results", results);
+        Map<Long, ExitReadiness> exit = new java.util.HashMap<>();
+        results.items().stream().filter(e -> e.state().committed()).forEach(e -> exit.put(e.id(), exitCriteria.readiness(e.id())));
+        model.addAttribute("exit", exit);
         return "engagement/list";
     }
 
@@ -177,6 +185,8 @@ class EngagementPages {
         Engagement e = engagements.get(id);
         model.addAttribute("engagement", e);
         model.addAttribute("transitions", engagements.transitions(id));
+        model.addAttribute("exit", e.state().committed() || e.state().terminal() && e.startedAt() != null
+                ? exitCriteria.readiness(id) : null);
         model.addAttribute("score", e.state() == EngagementState.PROPOSED ? selection.score(e) : null);
         model.addAttribute("manager", access.isManager());
         model.addAttribute("canDrive", access.canDrive(e));

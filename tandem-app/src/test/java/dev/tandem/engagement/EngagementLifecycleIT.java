@@ -190,7 +190,9 @@ class EngagementLifecycleIT {
         String body = draft.get("body").asString();
         assertThat(body).contains("# After-action report: Checkout").contains("Page much less")
                 .contains("- Postmortems").contains("[x] Add alerts on burn rate").contains("Adopt a 99.9 % SLO")
-                .contains("driving change");
+                .contains("driving change")
+                .contains("## Exit criteria at the exit").contains("| Postmortems | not met |")
+                .contains("## Production readiness, start and end").contains("| " + checkout + " | ");
         JsonNode early = status(f.as("sre").post(path + "/transitions", Api.json(Map.of("to", "completed", "version", 6))), 409).json();
         assertThat(early.get("detail").asString()).contains("after-action report");
         status(f.as("viewer").put(path + "/report", Api.json(Map.of("body", "x", "version", 0))), 403);

@@ -13,8 +13,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -34,9 +35,12 @@ class SurveyMilestones {
     private final Surveys surveys;
     private final SurveyTemplates templates;
     private final boolean monthly;
+    private final TransactionTemplate separate;
 
-    SurveyMilestones(Surveys surveys, SurveyTemplates templates,
+    SurveyMilestones(Surveys surveys, SurveyTemplates templates, PlatformTransactionManager transactions,
                      @Value("${tandem.surveys.monthly.enabled:true}") boolean monthly) {
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.surveys = surveys;
         this.templates = templates;
         this.monthly = monthly;
@@ -52,13 +56,12 @@ class SurveyMilestones {
 
     /** After the move is committed, in a transaction of its own: a failing survey never undoes the move. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void onStateChanged(EngagementStateChanged event) {
         if (event.to() != EngagementState.EXITING) {
             return;
         }
         try {
-            surveys.sendAutomatic(event.engagementId(), Milestone.EXIT, event.at());
+            separate.execute(status -> surveys.sendAutomatic(event.engagementId(), Milestone.EXIT, event.at()));
         } catch (RuntimeException e) {
             log.warn("the exit survey of engagement #{} was not sent: {}", event.engagementId(), e.toString());
         }

@@ -1,5 +1,7 @@
 package dev.tandem.survey;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -14,6 +16,7 @@ public record EngagementResults(long engagementId, int invitations, int response
         rounds = List.copyOf(rounds);
     }
 
+    @JsonProperty
     public double responseRate() {
         return invitations == 0 ? 0 : (double) responses / invitations;
     }

@@ -1,5 +1,7 @@
 package dev.tandem.survey;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -15,11 +17,13 @@ public record ProgramResults(RatingStats overall, int surveys, int invitations, 
         trend = List.copyOf(trend);
     }
 
+    @JsonProperty
     public double responseRate() {
         return invitations == 0 ? 0 : (double) responses / invitations;
     }
 
     /** The program average with two decimals, as reported ("4.63"). */
+    @JsonProperty
     public String averageText() {
         return overall.meanText();
     }

@@ -1,5 +1,7 @@
 package dev.tandem.survey;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -33,6 +35,7 @@ public record RatingStats(int count, Double mean, List<Integer> distribution) {
     }
 
     /** The mean with two decimals, half up (4.625 is "4.63"), or "–" without ratings. */
+    @JsonProperty
     public String meanText() {
         return format(mean);
     }

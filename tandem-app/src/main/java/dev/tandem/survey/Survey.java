@@ -1,5 +1,7 @@
 package dev.tandem.survey;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +18,7 @@ public record Survey(long id, long engagementId, long templateId, String templat
     }
 
     /** Responses per invitation, 0 to 1; 0 when nobody was invited. */
+    @JsonProperty
     public double responseRate() {
         return invitations == 0 ? 0 : (double) responses / invitations;
     }

@@ -137,7 +137,8 @@ public class Surveys {
         if (e.state().terminal() && milestone != Milestone.EXIT) {
             throw new ConflictException("the engagement is " + e.state().label() + "; only an exit survey can still be sent");
         }
-        return create(e, template, milestone, label.isEmpty() ? defaultLabel(milestone, Instant.now()) : label);
+        Instant now = Instant.now();
+        return create(e, template, milestone, label.isEmpty() ? defaultLabel(milestone, now) : label, now);
     }
 
     /**
@@ -193,7 +194,7 @@ public class Surveys {
                         template.isEmpty() ? "no shipped template" : "team '" + e.team() + "' has no members");
                 return Optional.<Survey>empty();
             }
-            return Optional.of(create(e, template.get(), milestone, defaultLabel(milestone, now)).survey());
+            return Optional.of(create(e, template.get(), milestone, defaultLabel(milestone, now), now).survey());
         });
     }
 
@@ -222,12 +223,12 @@ public class Surveys {
         return sent;
     }
 
-    private SentSurvey create(Engagement e, SurveyTemplate template, Milestone milestone, String label) {
+    /** {@code now} is when the round counts as sent (the scheduler's clock, so tests need not wait a month). */
+    private SentSurvey create(Engagement e, SurveyTemplate template, Milestone milestone, String label, Instant now) {
         List<Membership> members = teams.get(e.team()).members();
         if (members.isEmpty()) {
             throw new ConflictException("team '" + e.team() + "' has no members to survey; add them in the catalog first");
         }
-        Instant now = Instant.now();
         Instant expires = now.plus(validity);
         String actor = Actor.current().username();
         var keys = new GeneratedKeyHolder();

@@ -13,7 +13,7 @@ import java.util.Locale;
  * {@code rating: The SRE helped us} or {@code text: What should we do differently?} (a line without a
  * kind is a rating question).
  */
-record TemplateForm(String name, String description, boolean anonymous, String questions, Integer version) {
+record TemplateForm(String name, String description, Boolean anonymous, String questions, Integer version) {
 
     static TemplateForm blank() {
         return new TemplateForm("", "", true, "rating: \ntext: ", null);
@@ -42,6 +42,6 @@ record TemplateForm(String name, String description, boolean anonymous, String q
                 drafts.add(new Question.Draft("rating", l));
             }
         }
-        return new TemplateDraft(name, description, anonymous, drafts, version);
+        return new TemplateDraft(name, description, Boolean.TRUE.equals(anonymous), drafts, version);
     }
 }

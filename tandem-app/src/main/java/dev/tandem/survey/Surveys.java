@@ -14,6 +14,7 @@ import dev.tandem.shared.ConflictException;
 import dev.tandem.shared.FieldProblem;
 import dev.tandem.shared.InvalidInputException;
 import dev.tandem.shared.NotFoundException;
+import dev.tandem.survey.internal.SurveyMail;
 import dev.tandem.survey.internal.SurveyRows;
 import dev.tandem.survey.internal.Tokens;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -61,9 +64,10 @@ public class Surveys {
     private final Duration validity;
     private final Duration monthlyEvery;
     private final TransactionTemplate tx;
+    private final SurveyMail mail;
 
     Surveys(JdbcClient jdbc, Engagements engagements, EngagementAccess access, Teams teams, People people,
-            SurveyTemplates templates, AuditLog audit, PlatformTransactionManager transactions,
+            SurveyTemplates templates, AuditLog audit, PlatformTransactionManager transactions, SurveyMail mail,
             @Value("${tandem.surveys.link-validity:P14D}") Duration validity,
             @Value("${tandem.surveys.monthly.every:P30D}") Duration monthlyEvery) {
         this.jdbc = jdbc;
@@ -76,6 +80,12 @@ public class Surveys {
         this.validity = validity;
         this.monthlyEvery = monthlyEvery;
         this.tx = new TransactionTemplate(transactions);
+        this.mail = mail;
+    }
+
+    /** Whether links are also e-mailed (a mail server is configured). */
+    public boolean emailsLinks() {
+        return mail.enabled();
     }
 
     public Optional<Survey> find(long id) {
@@ -173,6 +183,7 @@ public class Surveys {
         }
         audit.record("renew-links", TYPE, label(e, survey), links.size() + " new links for those who have not answered",
                 null, Map.of("survey", surveyId, "people", links.stream().map(SurveyLink::person).toList()));
+        mailAfterCommit(e, survey.label(), survey.anonymous(), links);
         return new SentSurvey(get(surveyId), links);
     }
 
@@ -257,7 +268,31 @@ public class Surveys {
                 Map.of("survey", id, "engagement", e.id(), "template", template.id(), "templateVersion", template.version(),
                         "milestone", milestone.name(), "label", label,
                         "people", links.stream().map(SurveyLink::person).toList(), "expiresAt", expires.toString()));
+        mailAfterCommit(e, label, template.anonymous(), links);
         return new SentSurvey(survey, links);
+    }
+
+    /** Links are e-mailed only once the round is stored: a rolled-back round sends nothing. */
+    private void mailAfterCommit(Engagement e, String label, boolean anonymous, List<SurveyLink> links) {
+        if (!mail.enabled() || links.isEmpty()) {
+            return;
+        }
+        String base = mail.baseUrl();
+        Runnable deliver = () -> mail.deliver(e.title(), e.team(), label, anonymous, base, links);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    try {
+                        deliver.run();
+                    } catch (RuntimeException ex) {
+                        log.warn("survey links for engagement #{} were not e-mailed: {}", e.id(), ex.toString());
+                    }
+                }
+            });
+        } else {
+            deliver.run();
+        }
     }
 
     static String defaultLabel(Milestone milestone, Instant at) {

@@ -138,6 +138,7 @@ class SurveyPages {
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("engagement", e);
         model.addAttribute("sent", SurveysApi.withUrls(sent));
+        model.addAttribute("emailed", surveys.emailsLinks());
         return "survey/sent";
     }
 

@@ -293,4 +293,12 @@ class SurveysIT {
         assertThat(surveys.sendDueMonthly(now.plus(Duration.ofDays(62)))).anyMatch(s -> s.engagementId() == f.engagement);
         assertThat(surveys.rounds(f.engagement)).hasSize(2).allMatch(s -> s.milestone() == Milestone.MONTHLY);
     }
+
+    @Test
+    void theApiIsDescribed() {
+        JsonNode docs = status(f.anonymous.get("/v3/api-docs"), 200).json();
+        assertThat(docs.get("paths").propertyNames()).contains("/api/v1/survey-templates", "/api/v1/survey-templates/{id}",
+                "/api/v1/engagements/{id}/surveys", "/api/v1/engagements/{id}/survey-results", "/api/v1/surveys/{id}/results",
+                "/api/v1/surveys/{id}/links", "/api/v1/survey-results", "/api/v1/survey-responses/{token}");
+    }
 }

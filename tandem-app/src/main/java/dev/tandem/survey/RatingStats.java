@@ -16,8 +16,6 @@ public record RatingStats(int count, Double mean, List<Integer> distribution) {
         distribution = List.copyOf(distribution);
     }
 
-    public static final RatingStats NONE = new RatingStats(0, null, List.of(0, 0, 0, 0, 0));
-
     public static RatingStats of(Iterable<Integer> ratings) {
         int[] counts = new int[5];
         int n = 0;

@@ -43,7 +43,7 @@ import static dev.tandem.survey.internal.SurveyRows.ts;
 
 /**
  * Survey rounds: sending one to an engagement's team (each member gets a personal link with a random
- * token, of which only a hash is kept), renewing the links of those who have not answered, and the
+ * token, of which only a hash is kept), renewing links, and the
  * automatic rounds (monthly while an engagement runs, and at its exit). Admins and the engagement's
  * embedded SREs send; everyone signed in may read the rounds.
  */
@@ -153,7 +153,9 @@ public class Surveys {
 
     /**
      * Gives everyone who has not answered a new link (the old one stops working), valid for the configured
-     * time from now: for rounds sent automatically, whose links nobody has seen, or for lost links.
+     * time from now: for rounds sent automatically, whose links nobody has seen, or for lost links. In an
+     * anonymous survey everyone gets a new link, so the sender does not learn who has answered (a used
+     * invitation's new link only says it was used).
      */
     @Transactional
     public SentSurvey renewLinks(long surveyId) {
@@ -166,22 +168,23 @@ public class Surveys {
         record Open(long id, String person, String displayName, String email) {
         }
         List<Open> open = jdbc.sql("select id, person, display_name, email from survey_invitations where survey_id = ? "
-                        + "and used = ? order by person")
-                .params(surveyId, false)
+                        + (survey.anonymous() ? "" : "and used = false ") + "order by person")
+                .params(surveyId)
                 .query((rs, n) -> new Open(rs.getLong("id"), rs.getString("person"), rs.getString("display_name"),
                         rs.getString("email"))).list();
         Instant expires = Instant.now().plus(validity);
         List<SurveyLink> links = new ArrayList<>();
         for (Open o : open) {
             String token = Tokens.generate();
-            jdbc.sql("update survey_invitations set token_hash = ?, expires_at = ? where id = ? and used = ?")
-                    .params(Tokens.hash(token), ts(expires), o.id, false).update();
+            jdbc.sql("update survey_invitations set token_hash = ?, expires_at = ? where id = ?")
+                    .params(Tokens.hash(token), ts(expires), o.id).update();
             links.add(new SurveyLink(o.person, o.displayName, o.email, token, "/s/" + token, expires));
         }
         if (expires.isAfter(survey.expiresAt()) && !open.isEmpty()) {
             jdbc.sql("update surveys set expires_at = ? where id = ?").params(ts(expires), surveyId).update();
         }
-        audit.record("renew-links", TYPE, label(e, survey), links.size() + " new links for those who have not answered",
+        audit.record("renew-links", TYPE, label(e, survey), links.size() + " new links for "
+                        + (survey.anonymous() ? "everyone invited (anonymous survey)" : "those who have not answered"),
                 null, Map.of("survey", surveyId, "people", links.stream().map(SurveyLink::person).toList()));
         mailAfterCommit(e, survey.label(), survey.anonymous(), links);
         return new SentSurvey(get(surveyId), links);

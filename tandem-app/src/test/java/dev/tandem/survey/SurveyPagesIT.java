@@ -136,7 +136,7 @@ class SurveyPagesIT {
         assertThat(sent.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
 
         HttpResponse<String> after = admin.get("/engagements/" + f.engagement + "/surveys");
-        assertThat(after.body()).contains("Kick-off check", "0 of 3 answered", "New links for those who have not answered")
+        assertThat(after.body()).contains("Kick-off check", "0 of 3 answered", "New links for everyone invited")
                 .doesNotContain(link.group(1));
 
         SurveyFixture.status(f.anonymous.post("/api/v1/survey-responses/" + link.group(1),

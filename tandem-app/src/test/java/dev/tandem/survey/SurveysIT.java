@@ -180,20 +180,36 @@ class SurveysIT {
     }
 
     @Test
-    void renewedLinksReplaceTheOldOnesOfThoseWhoHaveNotAnswered() {
+    void renewedLinksReplaceTheOldOnesWithoutTellingWhoAnsweredAnAnonymousSurvey() {
         Api.Response sent = status(f.send(f.admin, f.template(true), "custom", "Renew"), 201);
         long id = sent.json().get("survey").get("id").asLong();
-        String answered = token(sent, 0);
-        String lost = token(sent, 1);
-        status(f.anonymous.post("/api/v1/survey-responses/" + answered, answers("4", "4", "4", "4")), 201);
+        String answeredBy = sent.json().get("links").get(0).get("person").asString();
+        String lostBy = sent.json().get("links").get(1).get("person").asString();
+        status(f.anonymous.post("/api/v1/survey-responses/" + token(sent, 0), answers("4", "4", "4", "4")), 201);
 
         status(f.otherSre.post("/api/v1/surveys/" + id + "/links", "{}"), 403);
         JsonNode renewed = status(f.sre.post("/api/v1/surveys/" + id + "/links", "{}"), 200).json();
-        assertThat(renewed.get("links")).hasSize(2);
-        status(f.anonymous.get("/api/v1/survey-responses/" + lost), 404);
-        String fresh = renewed.get("links").get(0).get("token").asString();
-        status(f.anonymous.post("/api/v1/survey-responses/" + fresh, answers("2", "2", "2", "2")), 201);
+        assertThat(renewed.get("links")).as("everyone, answered or not").hasSize(3);
+        status(f.anonymous.get("/api/v1/survey-responses/" + token(sent, 1)), 404);
+        status(f.anonymous.get("/api/v1/survey-responses/" + linkOf(renewed, answeredBy)), 409);
+        status(f.anonymous.post("/api/v1/survey-responses/" + linkOf(renewed, lostBy), answers("2", "2", "2", "2")), 201);
         assertThat(surveys.get(id).responses()).isEqualTo(2);
+    }
+
+    @Test
+    void renewedLinksOfANamedSurveyGoToThoseWhoHaveNotAnswered() {
+        Api.Response sent = status(f.send(f.admin, f.template(false), "custom", "Renew named"), 201);
+        long id = sent.json().get("survey").get("id").asLong();
+        status(f.anonymous.post("/api/v1/survey-responses/" + token(sent, 0), answers("4", "4", "4", "4")), 201);
+        JsonNode renewed = status(f.admin.post("/api/v1/surveys/" + id + "/links", "{}"), 200).json();
+        assertThat(renewed.get("links")).hasSize(2);
+        assertThat(renewed.get("links").findValuesAsString("person"))
+                .doesNotContain(sent.json().get("links").get(0).get("person").asString());
+    }
+
+    private static String linkOf(JsonNode sent, String person) {
+        return sent.get("links").valueStream().filter(l -> l.get("person").asString().equals(person)).findFirst()
+                .orElseThrow().get("token").asString();
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -91,6 +90,6 @@ public final class Aggregation {
             return new QuestionResult(text, kind, RatingStats.of(rows.stream().map(AnswerRow::rating).toList()), List.of());
         }
         return new QuestionResult(text, kind, null, rows.stream().filter(r -> r.text() != null && !r.text().isBlank())
-                .map(r -> new QuestionResult.TextAnswer(r.text(), r.respondent())).filter(Objects::nonNull).toList());
+                .map(r -> new QuestionResult.TextAnswer(r.text(), r.respondent())).toList());
     }
 }

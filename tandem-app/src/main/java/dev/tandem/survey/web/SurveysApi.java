@@ -108,7 +108,8 @@ class SurveysApi {
     }
 
     @PostMapping("/api/v1/surveys/{id}/links")
-    @Operation(summary = "New links for everyone who has not answered (the old ones stop working)",
+    @Operation(summary = "New links (the old ones stop working): for those who have not answered, or in an anonymous "
+            + "survey for everyone invited, so who answered stays unknown",
             description = "For rounds sent automatically (monthly, exit) and lost links. Shown only this once.")
     SentSurvey renew(@PathVariable long id) {
         return withUrls(surveys.renewLinks(id));

@@ -25,8 +25,13 @@ class SecurityConfiguration {
     private static final String[] PUBLIC = {
             "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+            // A survey's personal link is its own credential: the people answering have no account.
+            "/s/*"
     };
+
+    /** The API side of the survey links: the token in the path is the credential. */
+    private static final String[] PUBLIC_API = {"/api/v1/survey-responses/*"};
 
     /**
      * No observation per security filter: one per request (http_server_requests) is enough, and the
@@ -63,7 +68,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_API).permitAll().anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -72,7 +72,7 @@ public sealed interface ExitCriterion {
         }
 
         public String describe() {
-            return "SLO " + slo + " meets its objective over the last " + days + " days";
+            return "SLO " + slo + " meets its objective over the last " + (days == 1 ? "day" : days + " days");
         }
 
         public Map<String, Object> toMap() {

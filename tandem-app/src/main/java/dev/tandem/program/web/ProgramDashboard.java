@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /** The program dashboard, as a page and as JSON. */
 @Controller
 @Tag(name = "Program")
-class ProgramPages {
+class ProgramDashboard {
 
     private final Program program;
 
-    ProgramPages(Program program) {
+    ProgramDashboard(Program program) {
         this.program = program;
     }
 

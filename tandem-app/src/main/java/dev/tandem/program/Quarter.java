@@ -31,6 +31,14 @@ public record Quarter(int year, int number) {
         return !d.isBefore(firstDay()) && !d.isAfter(lastDay());
     }
 
+    public Quarter previous() {
+        return number == 1 ? new Quarter(year - 1, 4) : new Quarter(year, number - 1);
+    }
+
+    public Quarter next() {
+        return number == 4 ? new Quarter(year + 1, 1) : new Quarter(year, number + 1);
+    }
+
     @Override
     public String toString() {
         return year + "-Q" + number;

@@ -213,6 +213,21 @@ class EngagementLifecycleIT {
         assertThat(states).containsExactly("PROPOSED", "ACCEPTED", "LEARNING", "SHARING_CONTEXT", "DRIVING_CHANGE", "EXITING", "COMPLETED");
         assertThat(history.get(2).get("actor").asString()).isEqualTo(f.username("sre"));
         assertThat(history.get(2).get("reason").asString()).isEqualTo("kick-off done");
+        // the program dashboard counts it among this quarter's completed engagements, with its outcome
+        JsonNode program = status(f.admin.get("/api/v1/program"), 200).json();
+        JsonNode outcome = null;
+        for (JsonNode c : program.get("completed")) {
+            if (c.get("engagement").get("id").asLong() == id) {
+                outcome = c;
+            }
+        }
+        assertThat(outcome).as(program.toString()).isNotNull();
+        assertThat(outcome.get("criteriaTotal").asInt()).isEqualTo(1);
+        assertThat(outcome.get("readiness").get("start").get("services").get(0).get("service").asString()).isEqualTo(checkout);
+        assertThat(outcome.get("readiness").get("live").asBoolean()).isFalse();
+        status(f.admin.get("/api/v1/program?quarter=2026-Q5"), 400);
+        status(f.as("viewer").get("/api/v1/program?quarter=2020-Q1"), 200);
+
         JsonNode audit = status(f.admin.get("/api/v1/audit?entityType=engagement&size=100"), 200).json();
         assertThat(audit.toString()).contains("#" + id + " Checkout");
     }

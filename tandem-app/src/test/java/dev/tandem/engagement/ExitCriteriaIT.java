@@ -304,45 +304,7 @@ class ExitCriteriaIT {
 
         // a Prometheus that does not answer: no data, marked stale, and nothing else breaks
         String prom = "prom-" + f.run;
-        status(f.admin.postYaml("/api/v1/slos/import", """
-                apiVersion: openslo/v1
-                kind: DataSource
-                metadata:
-                  name: ds-%s
-                spec:
-                  type: Prometheus
-                  connectionDetails:
-                    url: http://127.0.0.1:9
-                ---
-                apiVersion: openslo/v1
-                kind: SLO
-                metadata:
-                  name: %s
-                spec:
-                  service: %s
-                  indicator:
-                    metadata:
-                      name: %s-requests
-                    spec:
-                      ratioMetric:
-                        counter: true
-                        bad:
-                          metricSource:
-                            metricSourceRef: ds-%s
-                            spec:
-                              query: http_requests_total{code="500"}
-                        total:
-                          metricSource:
-                            metricSourceRef: ds-%s
-                            spec:
-                              query: http_requests_total
-                  timeWindow:
-                    - duration: 30d
-                      isRolling: true
-                  budgetingMethod: Occurrences
-                  objectives:
-                    - target: 0.999
-                """.formatted(f.run, prom, service, prom, f.run, f.run)), 200);
+        status(f.admin.postYaml("/api/v1/slos/import", SloFixture.prometheus(prom, service, "nowhere", "http://127.0.0.1:9")), 200);
         assertThat(monitor.sli(prom, java.time.Duration.ofDays(7), Instant.now()).dataState()).isEqualTo("STALE");
         long id = f.engagement(engagements, charters, List.of(service), List.of(
                 Map.of("kind", "slo-attainment", "key", "prom", "slo", prom, "days", 7),

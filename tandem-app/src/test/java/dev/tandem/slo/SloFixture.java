@@ -90,7 +90,7 @@ public final class SloFixture {
     }
 
     /** An OpenSLO SLO on Prometheus (bad ÷ total of http_requests_total), with its DataSource at {@code url}. */
-    static String prometheus(String name, String service, String job, String url) {
+    public static String prometheus(String name, String service, String job, String url) {
         return """
                 apiVersion: openslo/v1
                 kind: DataSource

@@ -99,6 +99,14 @@ public class Planner {
                     + choice.plannedStart() + " to " + choice.plannedEnd() + " (capacity " + sre.capacityPercent()
                     + " %, at most " + sre.maxConcurrent() + " at a time); reload the plan");
         }
+        // the planner's other rule holds when applying too: one SRE's stay with a team is bounded
+        RotationSettings settings = roster.settings();
+        long stayed = rotation.daysWithTeam(sre.person(), before.team(), before.id(), Rotation.today());
+        long days = java.time.temporal.ChronoUnit.DAYS.between(choice.plannedStart(), choice.plannedEnd()) + 1;
+        if (stayed + days > settings.maxStayDays()) {
+            throw new ConflictException(sre.person() + " has spent " + stayed + " days with team " + before.team()
+                    + "; another " + days + " would pass the maximum stay of " + settings.maxStayDays() + " days");
+        }
         int version = before.version();
         if (before.state() == EngagementState.PROPOSED) {
             version = engagements.accept(before.id(), "accepted from the rotation plan: " + sre.person() + " from "

@@ -110,6 +110,15 @@ public class Rotation {
         return new PlanMaker(roster.entries(), bookings(committed, today), stays(all, today), settings, today);
     }
 
+    /** The days an SRE has spent (or is planned to spend) with a team, leaving one engagement out. */
+    long daysWithTeam(String person, String team, long except, LocalDate today) {
+        Set<EngagementState> held = EnumSet.copyOf(COMMITTED);
+        held.add(EngagementState.COMPLETED);
+        List<Engagement> others = engagements.inStates(held).stream().filter(e -> e.id() != except).toList();
+        return stays(others, today).stream().filter(s -> s.person().equals(person) && s.team().equals(team))
+                .mapToLong(PlanMaker.Stay::days).sum();
+    }
+
     List<Booking> bookings(LocalDate today) {
         return bookings(engagements.inStates(COMMITTED), today);
     }

@@ -1,5 +1,6 @@
 package dev.tandem.survey;
 
+import dev.tandem.engagement.EngagementAccess;
 import dev.tandem.engagement.Engagements;
 import dev.tandem.survey.internal.Aggregation;
 import dev.tandem.survey.internal.AnswerRow;
@@ -29,22 +30,38 @@ public class SurveyResults {
     private final JdbcClient jdbc;
     private final Surveys surveys;
     private final Engagements engagements;
+    private final EngagementAccess access;
 
-    SurveyResults(JdbcClient jdbc, Surveys surveys, Engagements engagements) {
+    SurveyResults(JdbcClient jdbc, Surveys surveys, Engagements engagements, EngagementAccess access) {
         this.jdbc = jdbc;
         this.surveys = surveys;
         this.engagements = engagements;
+        this.access = access;
+    }
+
+    /**
+     * Who answered a named survey is for the people of the engagement (its embedded SREs, the team's
+     * members, managers); everyone else reads the answers without the names.
+     */
+    private List<AnswerRow> named(List<AnswerRow> rows, boolean mayName) {
+        if (mayName) {
+            return rows;
+        }
+        return rows.stream().map(r -> r.respondent() == null ? r : new AnswerRow(r.surveyId(), r.responseId(),
+                r.submittedAt(), null, r.position(), r.kind(), r.question(), r.rating(), r.text())).toList();
     }
 
     public RoundResults forSurvey(long surveyId) {
         Survey survey = surveys.get(surveyId);
-        return round(survey, answers(" where r.survey_id = ?", List.of(surveyId)));
+        return round(survey, named(answers(" where r.survey_id = ?", List.of(surveyId)),
+                access.canEdit(engagements.get(survey.engagementId()))));
     }
 
     public EngagementResults forEngagement(long engagementId) {
-        engagements.get(engagementId);
+        boolean mayName = access.canEdit(engagements.get(engagementId));
         List<Survey> rounds = surveys.rounds(engagementId);
-        List<AnswerRow> rows = answers(" join surveys s on s.id = r.survey_id where s.engagement_id = ?", List.of(engagementId));
+        List<AnswerRow> rows = named(answers(" join surveys s on s.id = r.survey_id where s.engagement_id = ?",
+                List.of(engagementId)), mayName);
         List<RoundResults> perRound = rounds.stream()
                 .map(s -> round(s, rows.stream().filter(r -> r.surveyId() == s.id()).toList())).toList();
         return new EngagementResults(engagementId, rounds.stream().mapToInt(Survey::invitations).sum(),
@@ -53,7 +70,7 @@ public class SurveyResults {
     }
 
     public ProgramResults program() {
-        List<AnswerRow> rows = answers("", List.of());
+        List<AnswerRow> rows = named(answers("", List.of()), access.isManager());
         record Counts(int surveys, int invitations, int responses) {
         }
         Counts c = jdbc.sql("select (select count(*) from surveys) s, (select count(*) from survey_invitations) i, "

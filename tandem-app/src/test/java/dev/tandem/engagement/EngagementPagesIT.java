@@ -107,6 +107,39 @@ class EngagementPagesIT {
         assertThat(s.get("/engagements?view=running&team=" + f.team).body()).contains("No running engagements");
     }
 
+    @Test
+    void eachRoleSeesTheControlsItMayUseAndNoOthers() throws Exception {
+        EngagementFixture f = new EngagementFixture(port);
+        String service = f.service("api", "B", f.team);
+        long id = f.propose("Roles", java.util.List.of(service), java.util.Map.of()).get("id").asLong();
+        String path = "/engagements/" + id;
+
+        PageSession viewer = PageSession.signIn(port, f.username("viewer"), "password-of-" + f.username("viewer"));
+        String asViewer = viewer.get(path).body();
+        assertThat(asViewer).contains("Selection score").doesNotContain(">Accept<").doesNotContain("Withdraw the proposal")
+                .doesNotContain("Edit the proposal");
+        assertThat(viewer.get("/engagements").body()).doesNotContain("Propose an engagement");
+        assertThat(viewer.get("/engagements/queue").body()).doesNotContain("Save weights");
+        assertThat(viewer.get(path + "/charter").body()).doesNotContain("Add an exit criterion").doesNotContain("Save the charter");
+        assertThat(viewer.get(path + "/journal").body()).doesNotContain("Add to the journal");
+        HttpResponse<String> refused = viewer.post(path + "/decision", "_csrf=" + csrf(asViewer) + "&decision=accept&version=0");
+        assertThat(refused.statusCode()).isEqualTo(403);
+
+        PageSession member = PageSession.signIn(port, f.username("member"), "password-of-" + f.username("member"));
+        String asMember = member.get(path).body();
+        assertThat(asMember).contains("Edit the proposal").contains("Withdraw the proposal").doesNotContain(">Accept<");
+        assertThat(member.get(path + "/charter").body()).contains("Add an exit criterion").contains("Write the charter");
+        assertThat(member.post(path + "/decision", "_csrf=" + csrf(asMember) + "&decision=accept&version=0").statusCode())
+                .isEqualTo(403);
+        assertThat(member.post(path + "/plan", "_csrf=" + csrf(asMember) + "&version=0").statusCode()).isEqualTo(403);
+
+        PageSession outsider = PageSession.signIn(port, f.username("outsider"), "password-of-" + f.username("outsider"));
+        assertThat(outsider.get(path + "/charter").body()).doesNotContain("Add an exit criterion");
+        String asOutsider = outsider.get(path).body();
+        assertThat(outsider.post(path + "/charter", "_csrf=" + csrf(asOutsider) + "&version=0&goal=x").statusCode())
+                .isEqualTo(403);
+    }
+
     /** Posts a form and follows the redirect, as a browser does, so that the next page shows the flash message. */
     private static HttpResponse<String> follow(PageSession s, String path, String form) throws Exception {
         HttpResponse<String> r = s.post(path, form);

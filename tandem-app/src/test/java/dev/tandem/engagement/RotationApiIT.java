@@ -189,6 +189,17 @@ class RotationApiIT {
         assertThat(f.engagement(other.id()).state()).isEqualTo(EngagementState.PROPOSED);
         assertThat(f.engagement(other.id()).version()).isEqualTo(other.version());
 
+        // the same SRE with the same team again, after the first engagement: room, but past the maximum stay
+        int maxStay = status(f.viewer.get("/api/v1/rotation/settings"), 200).json().get("maxStayDays").asInt();
+        Engagement again = f.propose(f.teamA, "second round");
+        Map<String, Object> longer = new LinkedHashMap<>(choice);
+        longer.put("engagement", again.id());
+        longer.put("version", again.version());
+        longer.put("plannedStart", end.plusDays(1).toString());
+        longer.put("plannedEnd", end.plusDays(maxStay).toString());
+        assertThat(status(f.admin.post("/api/v1/rotation/plan", Api.json(longer)), 409).body()).contains("maximum stay");
+        assertThat(f.engagement(again.id()).state()).isEqualTo(EngagementState.PROPOSED);
+
         // the rotation now shows the SRE embedded with the team until the end, fully used, free the day after
         JsonNode rotation = status(f.viewer.get("/api/v1/rotation"), 200).json();
         JsonNode sre = null;

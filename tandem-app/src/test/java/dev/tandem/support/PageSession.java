@@ -30,8 +30,13 @@ public final class PageSession {
 
     /** A session of the first admin, signed in through the sign-in form. */
     public static PageSession admin(int port) throws Exception {
+        return signIn(port, "admin", TestDatabase.ADMIN_PASSWORD);
+    }
+
+    /** A session of any local user, signed in through the sign-in form. */
+    public static PageSession signIn(int port, String username, String password) throws Exception {
         PageSession session = new PageSession(port);
-        HttpResponse<String> in = session.post("/login", "username=admin&password=" + TestDatabase.ADMIN_PASSWORD
+        HttpResponse<String> in = session.post("/login", "username=" + enc(username) + "&password=" + enc(password)
                 + "&_csrf=" + csrf(session.get("/login").body()));
         assertThat(in.statusCode()).as("sign-in").isEqualTo(302);
         assertThat(in.headers().firstValue("Location").orElse("")).doesNotContain("error");

@@ -1,0 +1,148 @@
+package dev.tandem.cli;
+
+import dev.tandem.shared.DocumentProblem;
+import dev.tandem.slo.SloDefinition;
+import dev.tandem.slo.format.OpenSloWriter;
+import dev.tandem.slo.format.SloFiles;
+import dev.tandem.slo.format.SloImport;
+import dev.tandem.slo.format.SloProblem;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Definition files joined into one multi-document OpenSLO text, so that the server (or the local
+ * database) imports them in one all-or-nothing call. The API takes one file, and a Sloth spec cannot
+ * share a text with other documents, so each Sloth file goes in as the OpenSLO the engine reads it
+ * into; the server stores every SLO as canonical OpenSLO anyway, so the stored SLOs (and whether a
+ * re-import changes anything) are the same as for the Sloth file itself. A single file goes as it is.
+ *
+ * <p>Problems the server finds are located back in the files: by line in files that went verbatim, and
+ * by SLO name in converted ones.
+ */
+final class SloFileSet {
+
+    /** One file's place in the joined text. */
+    record Part(Path file, String text, int firstLine, int lines, boolean verbatim) {
+    }
+
+    private final List<Part> parts;
+    private final String joined;
+    private final Map<String, Path> fileOfSlo;
+
+    private SloFileSet(List<Part> parts, String joined, Map<String, Path> fileOfSlo) {
+        this.parts = parts;
+        this.joined = joined;
+        this.fileOfSlo = fileOfSlo;
+    }
+
+    /**
+     * Reads every file with the engine, printing problems as {@code FILE:LINE: document N (Kind name), path:
+     * message} and warnings likewise; null when any file has a problem (nothing is then sent).
+     */
+    static SloFileSet read(Map<Path, String> texts, PrintStream err) {
+        boolean ok = true;
+        Map<String, Path> fileOfSlo = new LinkedHashMap<>();
+        Map<Path, SloImport> reads = new LinkedHashMap<>();
+        for (Map.Entry<Path, String> f : texts.entrySet()) {
+            SloImport read = SloFiles.read(f.getValue());
+            reads.put(f.getKey(), read);
+            for (SloProblem p : read.problems()) {
+                err.println(format(f.getKey(), p, ""));
+            }
+            for (SloProblem p : read.warnings()) {
+                err.println(format(f.getKey(), p, "warning: "));
+            }
+            ok &= read.isValid();
+            for (SloDefinition slo : read.slos()) {
+                Path other = fileOfSlo.putIfAbsent(slo.name(), f.getKey());
+                if (other != null) {
+                    err.println(f.getKey() + ": SLO " + slo.name() + " is also defined in " + other);
+                    ok = false;
+                }
+            }
+            if (read.isValid() && read.slos().isEmpty()) {
+                err.println(f.getKey() + ": defines no SLO (kind: SLO in OpenSLO, or slos: in a Sloth spec)");
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        List<Part> parts = new ArrayList<>();
+        StringBuilder joined = new StringBuilder();
+        boolean single = texts.size() == 1;
+        for (Map.Entry<Path, String> f : texts.entrySet()) {
+            boolean verbatim = single || !SloFiles.isSloth(f.getValue());
+            String text = verbatim ? f.getValue() : OpenSloWriter.write(reads.get(f.getKey()).documents());
+            if (!text.endsWith("\n")) {
+                text += "\n";
+            }
+            if (!joined.isEmpty()) {
+                joined.append("---\n");
+            }
+            int first = (int) joined.chars().filter(c -> c == '\n').count() + 1;
+            joined.append(text);
+            parts.add(new Part(f.getKey(), text, first, (int) text.chars().filter(c -> c == '\n').count(), verbatim));
+        }
+        return new SloFileSet(List.copyOf(parts), joined.toString(), fileOfSlo);
+    }
+
+    String text() {
+        return joined;
+    }
+
+    String files() {
+        return String.join(", ", parts.stream().map(p -> p.file().toString()).toList());
+    }
+
+    /** A problem the importer reported against the joined text, located in the user's file. */
+    String locate(DocumentProblem p) {
+        Part part = p.line() == null ? null : parts.stream()
+                .filter(x -> p.line() >= x.firstLine() && p.line() < x.firstLine() + x.lines()).findFirst().orElse(null);
+        Path file = part != null ? part.file() : p.name() == null ? null : fileOfSlo.get(p.name());
+        StringBuilder s = new StringBuilder(file == null ? files() : file.toString());
+        if (part != null && part.verbatim()) {
+            int line = p.line() - part.firstLine() + 1;
+            s.append(':').append(line).append(": document ").append(documentAt(part.text(), line));
+        } else if (part == null && file == null && p.index() >= 0) {
+            s.append(": document ").append(p.index() + 1);
+        } else {
+            s.append(":");
+        }
+        if (p.kind() != null) {
+            s.append(" (").append(p.kind()).append(p.name() == null ? "" : " " + p.name()).append(')');
+        }
+        if (p.path() != null && !p.path().isEmpty()) {
+            s.append(", ").append(p.path());
+        }
+        return s.append(": ").append(p.message()).toString();
+    }
+
+    /** The 1-based document of a file that holds {@code line}: documents are separated by lines starting with {@code ---}. */
+    static int documentAt(String text, int line) {
+        String[] lines = text.split("\\R", -1);
+        int document = 1;
+        boolean content = false;
+        for (int i = 0; i < Math.min(line - 1, lines.length); i++) {
+            if (lines[i].startsWith("---")) {
+                if (content) {
+                    document++;
+                }
+                content = false;
+            } else if (!lines[i].isBlank() && !lines[i].trim().startsWith("#")) {
+                content = true;
+            }
+        }
+        return document;
+    }
+
+    static String format(Path file, SloProblem p, String prefix) {
+        return file + ":" + p.line() + ": " + prefix + p.where()
+                + (p.path() == null || p.path().isEmpty() ? "" : ", " + p.path()) + ": " + p.message();
+    }
+}

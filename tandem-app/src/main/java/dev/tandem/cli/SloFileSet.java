@@ -82,7 +82,7 @@ final class SloFileSet {
             if (!text.endsWith("\n")) {
                 text += "\n";
             }
-            if (!joined.isEmpty()) {
+            if (!joined.isEmpty() && !startsWithDocumentMarker(text)) {
                 joined.append("---\n");
             }
             int first = (int) joined.chars().filter(c -> c == '\n').count() + 1;
@@ -90,6 +90,20 @@ final class SloFileSet {
             parts.add(new Part(f.getKey(), text, first, (int) text.chars().filter(c -> c == '\n').count(), verbatim));
         }
         return new SloFileSet(List.copyOf(parts), joined.toString(), fileOfSlo);
+    }
+
+    /**
+     * True when the first line that is not blank or a comment starts a document ({@code ---}): adding a
+     * separator before it would make an empty document, which the reader refuses.
+     */
+    static boolean startsWithDocumentMarker(String text) {
+        for (String line : text.split("\\R")) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                return line.startsWith("---");
+            }
+        }
+        return false;
     }
 
     String text() {
@@ -111,8 +125,6 @@ final class SloFileSet {
             s.append(':').append(line).append(": document ").append(documentAt(part.text(), line));
         } else if (part == null && file == null && p.index() >= 0) {
             s.append(": document ").append(p.index() + 1);
-        } else {
-            s.append(":");
         }
         if (p.kind() != null) {
             s.append(" (").append(p.kind()).append(p.name() == null ? "" : " " + p.name()).append(')');

@@ -3,6 +3,7 @@ package dev.tandem.cli;
 import dev.tandem.shared.DocumentProblem;
 import dev.tandem.shared.InvalidDocumentException;
 import dev.tandem.shared.Json;
+import dev.tandem.slo.SloFileSet;
 import dev.tandem.slo.SloImportResult;
 import dev.tandem.slo.Slos;
 import picocli.CommandLine.Command;
@@ -58,8 +59,10 @@ class SloImportCommand implements Callable<Integer> {
                 return SloExit.USAGE;
             }
         }
-        SloFileSet set = SloFileSet.read(texts, System.err);
-        if (set == null) {
+        SloFileSet set = SloFileSet.read(texts);
+        set.problems().forEach(System.err::println);
+        set.warnings().forEach(System.err::println);
+        if (!set.valid()) {
             System.err.println("nothing was imported");
             return SloExit.REFUSED;
         }

@@ -42,6 +42,8 @@ public class TandemCommand {
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new TandemCommand());
         CommandLine slo = line.getSubcommands().get("slo");
+        slo.getCommandSpec().usageMessage().description("Validate OpenSLO and Sloth files, generate Prometheus rules and "
+                + "evaluate counts offline; import SLOs into Tandem and push SLI counts to it.");
         slo.addSubcommand("import", new SloImportCommand());
         slo.addSubcommand("push", new SloPushCommand());
         return line;

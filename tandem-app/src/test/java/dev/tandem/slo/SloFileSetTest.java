@@ -1,14 +1,10 @@
-package dev.tandem.cli;
+package dev.tandem.slo;
 
 import dev.tandem.shared.DocumentProblem;
-import dev.tandem.slo.SloDefinition;
 import dev.tandem.slo.format.SloFiles;
 import dev.tandem.slo.format.SloImport;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,11 +55,8 @@ class SloFileSetTest {
                     total_query: sum(rate(requests_total[{{.window}}]))
             """;
 
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-
-    private SloFileSet read(Map<Path, String> files) {
-        return SloFileSet.read(files, err);
+    private static SloFileSet read(Map<Path, String> files) {
+        return SloFileSet.read(files);
     }
 
     @Test
@@ -73,7 +66,8 @@ class SloFileSetTest {
         files.put(Path.of("b.yaml"), "# leading comment\n---\n" + openSlo("b", "web"));
         files.put(Path.of("c.yaml"), SLOTH);
         SloFileSet set = read(files);
-        assertThat(set).as(errBytes.toString(StandardCharsets.UTF_8)).isNotNull();
+        assertThat(set.problems()).isEmpty();
+        assertThat(set.valid()).isTrue();
 
         SloImport joined = SloFiles.read(set.text());
         assertThat(joined.problems()).isEmpty();
@@ -109,8 +103,10 @@ class SloFileSetTest {
         files.put(Path.of("a.yaml"), openSlo("a", "web"));
         files.put(Path.of("dup.yaml"), openSlo("a", "web"));
         files.put(Path.of("bad.yaml"), openSlo("c", "web").replace("target: 0.99", "target: 1.5"));
-        assertThat(read(files)).isNull();
-        String out = errBytes.toString(StandardCharsets.UTF_8);
+        SloFileSet set = read(files);
+        assertThat(set.valid()).isFalse();
+        assertThat(set.text()).as("nothing to send").isEmpty();
+        String out = String.join("\n", set.problems());
         assertThat(out).contains("dup.yaml: SLO a is also defined in a.yaml");
         int line = openSlo("c", "web").lines().toList().indexOf("    - target: 0.99") + 1;
         assertThat(out).contains("bad.yaml:" + line + ": document 1 (SLO c), spec.objectives[0].target");

@@ -1,13 +1,11 @@
-package dev.tandem.cli;
+package dev.tandem.slo;
 
 import dev.tandem.shared.DocumentProblem;
-import dev.tandem.slo.SloDefinition;
 import dev.tandem.slo.format.OpenSloWriter;
 import dev.tandem.slo.format.SloFiles;
 import dev.tandem.slo.format.SloImport;
 import dev.tandem.slo.format.SloProblem;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,15 +14,15 @@ import java.util.Map;
 
 /**
  * Definition files joined into one multi-document OpenSLO text, so that the server (or the local
- * database) imports them in one all-or-nothing call. The API takes one file, and a Sloth spec cannot
- * share a text with other documents, so each Sloth file goes in as the OpenSLO the engine reads it
- * into; the server stores every SLO as canonical OpenSLO anyway, so the stored SLOs (and whether a
+ * database) imports them in one all-or-nothing call: what {@code tandem slo import} sends. The API takes
+ * one file, and a Sloth spec cannot share a text with other documents, so each Sloth file goes in as the
+ * OpenSLO the engine reads it into; the server stores every SLO as canonical OpenSLO anyway, so the stored SLOs (and whether a
  * re-import changes anything) are the same as for the Sloth file itself. A single file goes as it is.
  *
  * <p>Problems the server finds are located back in the files: by line in files that went verbatim, and
  * by SLO name in converted ones.
  */
-final class SloFileSet {
+public final class SloFileSet {
 
     /** One file's place in the joined text. */
     record Part(Path file, String text, int firstLine, int lines, boolean verbatim) {
@@ -33,18 +31,25 @@ final class SloFileSet {
     private final List<Part> parts;
     private final String joined;
     private final Map<String, Path> fileOfSlo;
+    private final List<String> problems;
+    private final List<String> warnings;
 
-    private SloFileSet(List<Part> parts, String joined, Map<String, Path> fileOfSlo) {
+    private SloFileSet(List<Part> parts, String joined, Map<String, Path> fileOfSlo, List<String> problems,
+                       List<String> warnings) {
         this.parts = parts;
         this.joined = joined;
         this.fileOfSlo = fileOfSlo;
+        this.problems = List.copyOf(problems);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
-     * Reads every file with the engine, printing problems as {@code FILE:LINE: document N (Kind name), path:
-     * message} and warnings likewise; null when any file has a problem (nothing is then sent).
+     * Reads every file (path → content, in order) with the engine. Problems and warnings are located as
+     * {@code FILE:LINE: document N (Kind name), path: message}; with any problem there is nothing to send.
      */
-    static SloFileSet read(Map<Path, String> texts, PrintStream err) {
+    public static SloFileSet read(Map<Path, String> texts) {
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         boolean ok = true;
         Map<String, Path> fileOfSlo = new LinkedHashMap<>();
         Map<Path, SloImport> reads = new LinkedHashMap<>();
@@ -52,26 +57,26 @@ final class SloFileSet {
             SloImport read = SloFiles.read(f.getValue());
             reads.put(f.getKey(), read);
             for (SloProblem p : read.problems()) {
-                err.println(format(f.getKey(), p, ""));
+                problems.add(format(f.getKey(), p, ""));
             }
             for (SloProblem p : read.warnings()) {
-                err.println(format(f.getKey(), p, "warning: "));
+                warnings.add(format(f.getKey(), p, "warning: "));
             }
             ok &= read.isValid();
             for (SloDefinition slo : read.slos()) {
                 Path other = fileOfSlo.putIfAbsent(slo.name(), f.getKey());
                 if (other != null) {
-                    err.println(f.getKey() + ": SLO " + slo.name() + " is also defined in " + other);
+                    problems.add(f.getKey() + ": SLO " + slo.name() + " is also defined in " + other);
                     ok = false;
                 }
             }
             if (read.isValid() && read.slos().isEmpty()) {
-                err.println(f.getKey() + ": defines no SLO (kind: SLO in OpenSLO, or slos: in a Sloth spec)");
+                problems.add(f.getKey() + ": defines no SLO (kind: SLO in OpenSLO, or slos: in a Sloth spec)");
                 ok = false;
             }
         }
         if (!ok) {
-            return null;
+            return new SloFileSet(List.of(), "", fileOfSlo, problems, warnings);
         }
         List<Part> parts = new ArrayList<>();
         StringBuilder joined = new StringBuilder();
@@ -89,7 +94,20 @@ final class SloFileSet {
             joined.append(text);
             parts.add(new Part(f.getKey(), text, first, (int) text.chars().filter(c -> c == '\n').count(), verbatim));
         }
-        return new SloFileSet(List.copyOf(parts), joined.toString(), fileOfSlo);
+        return new SloFileSet(List.copyOf(parts), joined.toString(), fileOfSlo, problems, warnings);
+    }
+
+    /** False when a file has a problem: then nothing may be sent. */
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+
+    public List<String> warnings() {
+        return warnings;
     }
 
     /**
@@ -106,16 +124,17 @@ final class SloFileSet {
         return false;
     }
 
-    String text() {
+    /** The joined text to import. */
+    public String text() {
         return joined;
     }
 
-    String files() {
+    private String files() {
         return String.join(", ", parts.stream().map(p -> p.file().toString()).toList());
     }
 
     /** A problem the importer reported against the joined text, located in the user's file. */
-    String locate(DocumentProblem p) {
+    public String locate(DocumentProblem p) {
         Part part = p.line() == null ? null : parts.stream()
                 .filter(x -> p.line() >= x.firstLine() && p.line() < x.firstLine() + x.lines()).findFirst().orElse(null);
         Path file = part != null ? part.file() : p.name() == null ? null : fileOfSlo.get(p.name());

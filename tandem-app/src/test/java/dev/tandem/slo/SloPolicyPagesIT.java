@@ -88,6 +88,11 @@ class SloPolicyPagesIT {
                 .contains("The budget policy of SLO").contains("Reset to the default policy");
 
         String reset = shown.body().substring(shown.body().indexOf("/policy/reset"));
+        HttpResponse<String> staleReset = member.post("/slos/" + name + "/policy/reset", "version=0&_csrf=" + PageSession.csrf(reset));
+        assertThat(staleReset.statusCode()).isEqualTo(302);
+        assertThat(member.get("/slos/" + name).body()).contains("Nothing was reset").contains("it is now version 1");
+        assertThat(noPolicy()).isFalse();
+
         HttpResponse<String> cleared = member.post("/slos/" + name + "/policy/reset",
                 "version=" + version(shown.body()) + "&_csrf=" + PageSession.csrf(reset));
         assertThat(cleared.statusCode()).isEqualTo(302);

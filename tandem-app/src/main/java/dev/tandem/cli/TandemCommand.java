@@ -32,7 +32,21 @@ public class TandemCommand {
     /** Runs the command line; {@code application} is the Spring Boot class that local commands start. */
     public static int run(Class<?> application, String[] args) {
         LocalContext.application = application;
-        return new CommandLine(new TandemCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The command tree. {@code slo import} and {@code slo push} need the application (its database or its
+     * API), so they are added here to the engine's {@code slo} command, which stays free of Spring.
+     */
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new TandemCommand());
+        CommandLine slo = line.getSubcommands().get("slo");
+        slo.getCommandSpec().usageMessage().description("Validate OpenSLO and Sloth files, generate Prometheus rules and "
+                + "evaluate counts offline; import SLOs into Tandem and push SLI counts to it.");
+        slo.addSubcommand("import", new SloImportCommand());
+        slo.addSubcommand("push", new SloPushCommand());
+        return line;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

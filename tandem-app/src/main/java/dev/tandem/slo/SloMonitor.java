@@ -185,6 +185,11 @@ public class SloMonitor {
     record Policy(BudgetPolicy policy, String origin) {
     }
 
+    /** The policy that applies to the SLO (its own, else its readiness level's, else the default), with its actions. */
+    public BudgetPolicy effectivePolicy(Slo slo) {
+        return policyFor(slo).policy();
+    }
+
     /**
      * The SLO's own policy, else the one configured for its service's readiness level
      * ({@code tandem.slo.policy.level-a.at-risk-below}, …), else the global default

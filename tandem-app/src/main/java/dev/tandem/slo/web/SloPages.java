@@ -3,18 +3,24 @@ package dev.tandem.slo.web;
 import dev.tandem.accounts.AccessPolicy;
 import dev.tandem.catalog.Services;
 import dev.tandem.shared.InvalidDocumentException;
+import dev.tandem.shared.InvalidInputException;
 import dev.tandem.shared.PageRequest;
 import dev.tandem.shared.StaleVersionException;
+import dev.tandem.slo.BudgetPolicy;
 import dev.tandem.slo.Reports;
 import dev.tandem.slo.Slo;
 import dev.tandem.slo.SloMonitor;
 import dev.tandem.slo.SloQuery;
 import dev.tandem.slo.SloReport;
 import dev.tandem.slo.Slos;
+import dev.tandem.web.FormErrors;
 import dev.tandem.web.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +33,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-/** The SLO list (with the import form), an SLO's page with its charts, and a service's SLOs. */
+/**
+ * The SLO list (with the import form), an SLO's page with its charts and its budget-policy form, and a
+ * service's SLOs.
+ */
 @Controller
 class SloPages {
 
@@ -90,7 +99,62 @@ class SloPages {
                 report.policy().atRiskBelow(), report.policy().exhaustedAtOrBelow()));
         model.addAttribute("sliChart", history.isEmpty() ? null : SloCharts.sli(slo.label(), history, slo.target()));
         model.addAttribute("canChange", policy.canChangeTeam(slo.ownerTeam()));
+        BudgetPolicy effective = monitor.effectivePolicy(slo);
+        model.addAttribute("budgetPolicy", effective);
+        model.addAttribute("ownPolicy", slo.policy() != null);
+        model.addAttribute("atRiskPercent", PolicyForm.percent(effective.atRiskBelow()));
+        model.addAttribute("exhaustedPercent", PolicyForm.percent(effective.exhaustedAtOrBelow()));
+        if (!model.containsAttribute("policyForm")) {
+            model.addAttribute("policyForm", PolicyForm.of(effective, slo.version()));
+        }
         return "slo/show";
+    }
+
+    /**
+     * Sets the SLO's own budget policy. The same people may do it as through the API (the owning team,
+     * SREs, admins); a bad entry or a lost race brings the form back with the values as typed.
+     */
+    @PostMapping("/slos/{name}/policy")
+    String setPolicy(@PathVariable String name, @ModelAttribute("policyForm") PolicyForm form, BindingResult result,
+                     Model model, RedirectAttributes redirect) {
+        Slo slo = slos.get(name);
+        policy.requireChangeTeam(slo.ownerTeam());
+        BudgetPolicy parsed = form.toPolicy(result);
+        if (parsed != null) {
+            try {
+                slos.setPolicy(name, parsed, form.version() == null ? -1 : form.version(), false);
+                redirect.addFlashAttribute("notice", "The budget policy of SLO '" + name + "' was saved.");
+                return "redirect:/slos/" + path(name);
+            } catch (InvalidInputException e) {
+                FormErrors.reject(result, e);
+            } catch (StaleVersionException e) {
+                PolicyForm again = form.withVersion(e.current());
+                BindingResult fresh = new BeanPropertyBindingResult(again, "policyForm");
+                fresh.reject("stale", "Someone else changed this SLO while you edited its policy (you started from version "
+                        + e.expected() + "; it is now version " + e.current() + "). Your values are still below: check the "
+                        + "policy in effect above, then save again to replace it.");
+                model.addAttribute("policyForm", again);
+                model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "policyForm", fresh);
+            }
+        }
+        return show(name, model);
+    }
+
+    /** Removes the SLO's own policy: its readiness level's (or the global) default applies again. */
+    @PostMapping("/slos/{name}/policy/reset")
+    String resetPolicy(@PathVariable String name, @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+        try {
+            slos.setPolicy(name, null, version == null ? -1 : version, false);
+            redirect.addFlashAttribute("notice", "The budget policy of SLO '" + name + "' was reset: the default applies again.");
+        } catch (StaleVersionException e) {
+            redirect.addFlashAttribute("error", "Nothing was reset: someone else changed this SLO meanwhile (you started from version "
+                    + e.expected() + "; it is now version " + e.current() + "). Check the policy below and reset again if you still want to.");
+        }
+        return "redirect:/slos/" + path(name);
+    }
+
+    private static String path(String name) {
+        return UriUtils.encodePathSegment(name, StandardCharsets.UTF_8);
     }
 
     @PostMapping("/slos/{name}/delete")

@@ -253,8 +253,8 @@ public final class PrometheusRules {
             if (total != null) {
                 return total.eventsOver(w);
             }
-            // Threshold and raw metrics have no events: count the minutes with a value instead.
-            return "sum(count_over_time((" + numerator.instant(BASE) + ")[" + SloDuration.format(w) + ":1m]))";
+            // Threshold and raw metrics have no events: count the minutes with a value (not NaN) instead.
+            return "sum(count_over_time(" + valued() + "[" + SloDuration.format(w) + ":1m]))";
         }
 
         String errorRatio(Duration w) {
@@ -267,14 +267,27 @@ public final class PrometheusRules {
                 return "1 - (" + numerator.over(w) + " or vector(0)) / " + denominator;
             }
             if (metric instanceof IndicatorMetric.RawRatio r) {
-                String ratio = numerator.isTemplate() ? numerator.over(w)
-                        : "avg(avg_over_time((" + numerator.instant(BASE) + ")[" + win + ":1m]))";
+                if (numerator.isTemplate()) {
+                    String ratio = numerator.over(w);
+                    return r.rawType() == IndicatorMetric.RawType.FAILURE ? ratio : "1 - " + ratio;
+                }
+                // The mean of the per-minute ratios (clamped to [0, 1]) over the minutes with a value.
+                String clamped = "clamp(" + valued() + ", 0, 1)";
+                String ratio = "sum(sum_over_time(" + clamped + "[" + win + ":1m])) / sum(count_over_time(" + valued() + "[" + win + ":1m]))";
                 return r.rawType() == IndicatorMetric.RawType.FAILURE ? ratio : "1 - " + ratio;
             }
-            // Threshold: the share of minutes whose value misses the objective's threshold.
-            String good = "(" + numerator.instant(BASE) + ") " + objective.op().promql() + " bool "
+            // Threshold: the share of minutes with a value whose value misses the objective's threshold.
+            String good = valued() + " " + objective.op().promql() + " bool "
                     + PromQuery.number(BigDecimal.valueOf(objective.value()));
-            return "1 - avg(avg_over_time((" + good + ")[" + win + ":1m]))";
+            return "1 - sum(sum_over_time((" + good + ")[" + win + ":1m])) / sum(count_over_time(" + valued() + "[" + win + ":1m]))";
+        }
+
+        /**
+         * The threshold or raw query's samples that hold a value: {@code NaN} (a quantile or a ratio over no
+         * traffic) is no data, never a bad minute and never a NaN average.
+         */
+        String valued() {
+            return "((" + numerator.instant(BASE) + ") >= -Inf)";
         }
     }
 }

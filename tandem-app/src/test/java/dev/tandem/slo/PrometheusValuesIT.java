@@ -1,0 +1,307 @@
+package dev.tandem.slo;
+
+import dev.tandem.slo.prometheus.PrometheusRules;
+import dev.tandem.support.Api;
+import dev.tandem.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static dev.tandem.slo.SloFixture.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Threshold and raw-ratio SLOs on a real Prometheus server, fed with three hours of known per-minute values
+ * (ten of them NaN): the server's status agrees with the generated rules' expressions queried on the same
+ * server at the same instant, and with what the data says; without data it is NO_DATA; with Prometheus down
+ * it is STALE with the last good figures, and fresh again when Prometheus is back.
+ */
+@IntegrationTest
+class PrometheusValuesIT {
+
+    static final int MINUTES = 180;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SloMonitor monitor;
+
+    @Autowired
+    Slos slos;
+
+    /** The p99 latency: 0.2 s for two hours (NaN for ten minutes: no traffic), then 3 minutes of 10 at 0.45 s, the rest 0.25 s. */
+    static double latencyAt(int m) {
+        if (m >= 20 && m < 30) {
+            return Double.NaN;
+        }
+        if (m < MINUTES - 60) {
+            return 0.2;
+        }
+        return m % 10 < 3 ? 0.45 : 0.25;
+    }
+
+    /** The error ratio: 0.1 % for two hours (NaN for ten minutes), then 30 % and 10 % in turn (20 % on average). */
+    static double errorRatioAt(int m) {
+        if (m >= 20 && m < 30) {
+            return Double.NaN;
+        }
+        if (m < MINUTES - 60) {
+            return 0.001;
+        }
+        return m % 2 == 0 ? 0.3 : 0.1;
+    }
+
+    static String value(double v) {
+        return Double.isNaN(v) ? "NaN" : Double.toString(v);
+    }
+
+    static String dataSource(String name, String url) {
+        return """
+                apiVersion: openslo/v1
+                kind: DataSource
+                metadata:
+                  name: %s
+                spec:
+                  type: Prometheus
+                  connectionDetails:
+                    url: %s
+                ---
+                """.formatted(name, url);
+    }
+
+    static String threshold(String name, String service, String source, String query) {
+        return """
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata:
+                  name: %s
+                  annotations:
+                    tandem.dev/owner: sre-team
+                spec:
+                  service: %s
+                  indicator:
+                    metadata:
+                      name: %s-p99
+                    spec:
+                      thresholdMetric:
+                        metricSource:
+                          metricSourceRef: %s
+                          spec:
+                            query: '%s'
+                  timeWindow:
+                    - duration: 30d
+                      isRolling: true
+                  budgetingMethod: Occurrences
+                  objectives:
+                    - op: lte
+                      value: 0.3
+                      target: 0.99
+                """.formatted(name, service, name, source, query);
+    }
+
+    static String raw(String name, String service, String source, String query) {
+        return """
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata:
+                  name: %s
+                  annotations:
+                    tandem.dev/owner: sre-team
+                spec:
+                  service: %s
+                  indicator:
+                    metadata:
+                      name: %s-errors
+                    spec:
+                      ratioMetric:
+                        rawType: failure
+                        raw:
+                          metricSource:
+                            metricSourceRef: %s
+                            spec:
+                              query: '%s'
+                  timeWindow:
+                    - duration: 30d
+                      isRolling: true
+                  budgetingMethod: Occurrences
+                  objectives:
+                    - target: 0.99
+                """.formatted(name, service, name, source, query);
+    }
+
+    @Test
+    void thresholdAndRawRatioSlosAgreeWithTheGeneratedRulesAndGoStaleWhenPrometheusIsDown(@TempDir Path dir) throws Exception {
+        SloFixture f = new SloFixture(port);
+        String job = "pv" + f.run;
+        long endMinute = Instant.now().getEpochSecond() / 60 - 1;
+        long startMinute = endMinute - MINUTES;
+        StringBuilder latency = new StringBuilder("# TYPE api_latency_p99_seconds gauge\n");
+        StringBuilder errors = new StringBuilder("# TYPE api_error_ratio gauge\n");
+        int valued = 0;
+        for (int m = 0; m <= MINUTES; m++) {
+            long t = (startMinute + m) * 60;
+            latency.append("api_latency_p99_seconds{job=\"").append(job).append("\"} ").append(value(latencyAt(m))).append(' ').append(t).append('\n');
+            errors.append("api_error_ratio{job=\"").append(job).append("\"} ").append(value(errorRatioAt(m))).append(' ').append(t).append('\n');
+            valued += Double.isNaN(latencyAt(m)) ? 0 : 1;
+        }
+        try (PrometheusServer prometheus = PrometheusServer.backfilled(dir, latency.toString() + errors + "# EOF\n")) {
+            String service = f.service("pv", "B");
+            String latencyName = "pv-latency-" + f.run;
+            String errorsName = "pv-errors-" + f.run;
+            String emptyName = "pv-empty-" + f.run;
+            String source = "prom-pv-" + f.run;
+            String file = dataSource(source, prometheus.url())
+                    + threshold(latencyName, service, source, "api_latency_p99_seconds{job=\"" + job + "\"}") + "---\n"
+                    + raw(errorsName, service, source, "api_error_ratio{job=\"" + job + "\"}") + "---\n"
+                    + threshold(emptyName, service, source, "api_latency_p99_seconds{job=\"nothing-" + job + "\"}");
+            status(f.member().postYaml("/api/v1/slos/import", file), 200);
+
+            // threshold: the status agrees with the generated rules' expressions at the same instant
+            JsonNode lat = status(f.admin.get("/api/v1/slos/" + latencyName + "/status"), 200).json();
+            assertThat(lat.get("dataState").asString()).as(lat.toString()).isEqualTo("OK");
+            assertAgreesWithRules(lat, SloFixture.definition(dataSource(source, prometheus.url())
+                    + threshold(latencyName, service, source, "api_latency_p99_seconds{job=\"" + job + "\"}")), prometheus.url());
+            // and with the data: in the last hour 3 minutes of 10 miss 0.3 s, a burn rate of 0.3 / 0.01 = 30
+            assertThat(lat.get("burnRates").get("1h").asDouble()).isCloseTo(30, within(30 * 0.1));
+            assertThat(lat.get("errorBudget").get("unit").asString()).isEqualTo("MINUTES");
+            long total = lat.get("counts").get("total").asLong();
+            // the NaN minutes are no data; Prometheus carries the last sample up to five minutes past the data
+            assertThat(total).isBetween((long) valued - 1, (long) valued + 6);
+            assertThat(lat.get("counts").get("bad").asLong()).isBetween(17L, 25L);
+            assertThat(lat.get("sli").asDouble()).isCloseTo(1 - lat.get("counts").get("bad").asDouble() / total, within(1e-9));
+            assertThat(lat.get("errorBudget").get("spent").asDouble()).isEqualTo(lat.get("counts").get("bad").asDouble());
+            assertThat(lat.get("errorBudget").get("allowed").asDouble()).isCloseTo(total * 0.01, within(1e-6));
+            assertThat(lat.get("timeToExhaustionSeconds").asLong()).isZero();
+            assertAlertsFollowTheirBurnRates(lat);
+
+            // raw ratio: the mean of the per-minute ratios, time-weighted
+            JsonNode err = status(f.admin.get("/api/v1/slos/" + errorsName + "/status"), 200).json();
+            assertThat(err.get("dataState").asString()).as(err.toString()).isEqualTo("OK");
+            assertAgreesWithRules(err, SloFixture.definition(dataSource(source, prometheus.url())
+                    + raw(errorsName, service, source, "api_error_ratio{job=\"" + job + "\"}")), prometheus.url());
+            assertThat(err.get("burnRates").get("1h").asDouble()).isCloseTo(20, within(20 * 0.05));
+            assertThat(err.get("burnRates").get("3d").asDouble()).isCloseTo((60 * 0.2 + 110 * 0.001) / valued / 0.01, within(2.0));
+            assertThat(err.get("errorBudget").get("unit").asString()).isEqualTo("MINUTES");
+            assertThat(err.get("errorBudget").get("spent").asDouble()).isCloseTo(60 * 0.2 + 110 * 0.001, within(1.5));
+            assertAlertsFollowTheirBurnRates(err);
+
+            // the SLI over a span, for exit criteria, in minutes
+            Instant at = Instant.parse(lat.get("at").asString());
+            SliWindow window = monitor.sli(latencyName, Duration.ofHours(4), at);
+            assertThat(window.dataState()).isEqualTo("OK");
+            assertThat(window.total()).isBetween((long) valued - 1, (long) valued + 6);
+            assertThat(window.sli()).isLessThan(1.0);
+
+            // the page's charts: the burn-down ends where the status is
+            List<Reports.HistoryPoint> history = monitor.history(slos.get(latencyName), at, 60);
+            assertThat(history).hasSize(SloMonitor.PROMETHEUS_HISTORY_POINTS);
+            assertThat(history.get(history.size() - 1).remaining()).isCloseTo(lat.get("errorBudget").get("remaining").asDouble(), within(0.05));
+
+            // no series: NO_DATA, no NaN, the budget untouched
+            Api.Response empty = status(f.admin.get("/api/v1/slos/" + emptyName + "/status"), 200);
+            assertThat(empty.body()).doesNotContain("NaN").doesNotContain("Infinity");
+            assertThat(empty.json().get("dataState").asString()).isEqualTo("NO_DATA");
+            assertThat(empty.json().has("sli")).isFalse();
+            assertThat(empty.json().get("errorBudget").get("remaining").asDouble()).isEqualTo(1.0);
+            for (JsonNode rate : empty.json().get("burnRates")) {
+                assertThat(rate.isNull()).isTrue();
+            }
+            assertThat(empty.json().get("alerts").get(0).get("state").asString()).isEqualTo("NO_DATA");
+
+            // Prometheus down: the last good figures, STALE; back: fresh
+            prometheus.stop();
+            JsonNode stale = status(f.admin.get("/api/v1/slos/" + latencyName + "/status"), 200).json();
+            assertThat(stale.get("dataState").asString()).isEqualTo("STALE");
+            assertThat(stale.get("staleReason").asString()).contains(prometheus.url());
+            assertThat(Instant.parse(stale.get("lastFreshAt").asString())).isAfterOrEqualTo(at);
+            assertThat(stale.get("burnRates").get("1h").asDouble()).isCloseTo(lat.get("burnRates").get("1h").asDouble(), within(3.0));
+            assertThat(stale.get("errorBudget").get("unit").asString()).isEqualTo("MINUTES");
+            assertThat(monitor.history(slos.get(latencyName), at, 60)).isEmpty();
+            assertThat(monitor.sli(latencyName, Duration.ofHours(4), at).dataState()).isEqualTo("STALE");
+
+            prometheus.start();
+            JsonNode back = status(f.admin.get("/api/v1/slos/" + latencyName + "/status"), 200).json();
+            assertThat(back.get("dataState").asString()).isEqualTo("OK");
+            assertThat(Instant.parse(back.get("at").asString())).isAfter(at);
+        }
+    }
+
+    /** Each burn rate equals the rules' error ratio over its window ÷ (1 − objective), queried at the status's instant. */
+    static void assertAgreesWithRules(JsonNode status, SloDefinition slo, String url) throws Exception {
+        Map<String, String> expressions = errorRatioExpressions(PrometheusRules.generate(slo));
+        Instant at = Instant.parse(status.get("at").asString());
+        double allowed = 1 - slo.objective().target();
+        Iterator<Map.Entry<String, JsonNode>> rates = status.get("burnRates").properties().iterator();
+        int compared = 0;
+        while (rates.hasNext()) {
+            Map.Entry<String, JsonNode> rate = rates.next();
+            String expr = expressions.get(rate.getKey());
+            assertThat(expr).as(rate.getKey()).isNotNull();
+            double rule = query(url, expr, at);
+            assertThat(rate.getValue().asDouble()).as(rate.getKey() + ": " + expr).isCloseTo(rule / allowed, within(1e-6));
+            compared++;
+        }
+        assertThat(compared).isEqualTo(7);
+        // all the data lies within the 3-day window: the period's SLI is the 3-day one
+        assertThat(status.get("sli").asDouble()).isCloseTo(1 - query(url, expressions.get("3d"), at), within(1e-9));
+        assertThat(status.get("errorBudget").get("consumed").asDouble())
+                .isCloseTo(query(url, expressions.get("3d"), at) / allowed, within(1e-6));
+    }
+
+    static void assertAlertsFollowTheirBurnRates(JsonNode status) {
+        for (JsonNode alert : status.get("alerts")) {
+            double factor = alert.get("factor").asDouble();
+            boolean expected = alert.get("longBurnRate").asDouble() > factor && alert.get("shortBurnRate").asDouble() > factor;
+            assertThat(alert.get("firing").asBoolean()).as(alert.toString()).isEqualTo(expected);
+            assertThat(alert.get("state").asString()).isEqualTo("OK");
+        }
+        assertThat(status.get("alerts").get(0).get("tier").asString()).isEqualTo("page-1h");
+        assertThat(status.get("alerts").get(0).get("firing").asBoolean()).as("the last hour burns at 20 or more; the last 5 minutes decide")
+                .isEqualTo(status.get("burnRates").get("5m").asDouble() > 14.4);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, String> errorRatioExpressions(String rulesYaml) {
+        Map<String, Object> file = new Yaml().load(rulesYaml);
+        Map<String, String> byWindow = new HashMap<>();
+        for (Object g : (List<Object>) file.get("groups")) {
+            for (Object r : (List<Object>) ((Map<String, Object>) g).get("rules")) {
+                Map<String, Object> rule = (Map<String, Object>) r;
+                if (PrometheusRules.ERROR_RATIO.equals(rule.get("record"))) {
+                    byWindow.put(((Map<String, String>) rule.get("labels")).get("window"), (String) rule.get("expr"));
+                }
+            }
+        }
+        return byWindow;
+    }
+
+    static double query(String base, String expr, Instant at) throws Exception {
+        String time = at.getEpochSecond() + "." + String.format("%03d", at.getNano() / 1_000_000);
+        String url = base + "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8) + "&time=" + time;
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode result = dev.tandem.shared.Json.mapper().readTree(r.body()).path("data").path("result");
+        assertThat(result.size()).as("one sample for " + expr + ": " + r.body()).isEqualTo(1);
+        return Double.parseDouble(result.get(0).path("value").get(1).asString());
+    }
+}

@@ -222,8 +222,12 @@ class PrometheusValuesIT {
             assertThat(empty.json().get("dataState").asString()).isEqualTo("NO_DATA");
             assertThat(empty.json().has("sli")).isFalse();
             assertThat(empty.json().get("errorBudget").get("remaining").asDouble()).isEqualTo(1.0);
-            for (JsonNode rate : empty.json().get("burnRates")) {
-                assertThat(rate.isNull()).isTrue();
+            // evaluated by the engine (a period, every alert) rather than refused
+            assertThat(empty.json().has("periodStart")).isTrue();
+            assertThat(empty.json().has("staleReason")).isFalse();
+            assertThat(empty.json().get("alerts")).hasSize(4);
+            for (String w : List.of("5m", "30m", "1h", "2h", "6h", "1d", "3d")) {
+                assertThat(empty.json().get("burnRates").path(w).isNumber()).as(w).isFalse();
             }
             assertThat(empty.json().get("alerts").get(0).get("state").asString()).isEqualTo("NO_DATA");
 
@@ -243,6 +247,126 @@ class PrometheusValuesIT {
             assertThat(back.get("dataState").asString()).isEqualTo("OK");
             assertThat(Instant.parse(back.get("at").asString())).isAfter(at);
         }
+    }
+
+    /** Four hours five days ago: an hour good, an hour half bad, a quarter hour NaN, then good with one bad minute in ten. */
+    static double oldLatencyAt(int m) {
+        if (m >= 120 && m < 135) {
+            return Double.NaN;
+        }
+        if (m >= 60 && m < 120) {
+            return m % 2 == 0 ? 0.5 : 0.1;
+        }
+        if (m >= 180) {
+            return m % 10 == 5 ? 0.5 : 0.1;
+        }
+        return 0.1;
+    }
+
+    /** A success ratio over the same four hours: 99.9 %, 90 % in the second hour, NaN, and one sample above 1 (clamped). */
+    static double oldSuccessAt(int m) {
+        if (m >= 120 && m < 135) {
+            return Double.NaN;
+        }
+        if (m == 200) {
+            return 1.2;
+        }
+        return m >= 60 && m < 120 ? 0.9 : 0.999;
+    }
+
+    static String timeslices(String name, String service, String source, String query) {
+        return threshold(name, service, source, query).replace("budgetingMethod: Occurrences", "budgetingMethod: Timeslices")
+                .replace("      target: 0.99\n", "      target: 0.95\n      timeSliceTarget: 0.9\n      timeSliceWindow: 5m\n");
+    }
+
+    @Test
+    void dataOlderThanTheMinutesIsReadInHourAndSliceBucketsWithTheSameFigures(@TempDir Path dir) throws Exception {
+        SloFixture f = new SloFixture(port);
+        String job = "pb" + f.run;
+        long oldStart = (Instant.now().getEpochSecond() / 3600 - 5 * 24) * 3600;
+        StringBuilder latency = new StringBuilder("# TYPE api_latency_p99_seconds gauge\n");
+        StringBuilder success = new StringBuilder("# TYPE api_success_ratio gauge\n");
+        for (int m = 0; m < 240; m++) {
+            long t = oldStart + m * 60L;
+            latency.append("api_latency_p99_seconds{job=\"").append(job).append("\"} ").append(value(oldLatencyAt(m))).append(' ').append(t).append('\n');
+            success.append("api_success_ratio{job=\"").append(job).append("\"} ").append(value(oldSuccessAt(m))).append(' ').append(t).append('\n');
+        }
+        try (PrometheusServer prometheus = PrometheusServer.backfilled(dir, latency.toString() + success + "# EOF\n")) {
+            String service = f.service("pb", "B");
+            String source = "prom-pb-" + f.run;
+            String latencyQuery = "api_latency_p99_seconds{job=\"" + job + "\"}";
+            String successQuery = "api_success_ratio{job=\"" + job + "\"}";
+            String occurrences = "pb-occ-" + f.run;
+            String slices = "pb-slices-" + f.run;
+            String successName = "pb-success-" + f.run;
+            String successSlo = raw(successName, service, source, successQuery).replace("rawType: failure", "rawType: success");
+            status(f.member().postYaml("/api/v1/slos/import", dataSource(source, prometheus.url())
+                    + threshold(occurrences, service, source, latencyQuery) + "---\n"
+                    + timeslices(slices, service, source, latencyQuery) + "---\n" + successSlo), 200);
+
+            // Occurrences: the SLI over the window is the rules' own expression over 30 days (one query of 43,200 steps)
+            for (String name : List.of(occurrences, successName)) {
+                JsonNode st = status(f.admin.get("/api/v1/slos/" + name + "/status"), 200).json();
+                assertThat(st.get("dataState").asString()).as(st.toString()).isEqualTo("OK");
+                SloDefinition slo = slos.get(name).definition().withAlertTiers(List.of(
+                        AlertTier.ofFactor("whole", "ticket", Duration.ofDays(30), Duration.ofHours(1), java.math.BigDecimal.ONE)));
+                String expr = errorRatioExpressions(PrometheusRules.generate(slo)).get("30d");
+                double ratio = query(prometheus.url(), expr, Instant.parse(st.get("at").asString()));
+                assertThat(ratio).as(expr).isGreaterThan(0.01);
+                assertThat(st.get("sli").asDouble()).as(name).isCloseTo(1 - ratio, within(1e-9));
+                assertThat(st.get("errorBudget").get("consumed").asDouble()).isCloseTo(ratio / 0.01, within(1e-6));
+                // nothing in the last three days: no burn
+                assertThat(st.get("burnRates").path("3d").isNumber()).isFalse();
+                // overspent already: exhausted, whatever burns now
+                assertThat(st.get("timeToExhaustionSeconds").asLong()).isZero();
+            }
+            JsonNode occ = status(f.admin.get("/api/v1/slos/" + occurrences + "/status"), 200).json();
+            // 225 minutes with a value (and the last one carried for up to five minutes), 30 + 6 bad
+            assertThat(occ.get("counts").get("bad").asLong()).isEqualTo(36);
+            assertThat(occ.get("counts").get("total").asLong()).isBetween(225L, 230L);
+
+            // Timeslices of 5 minutes (5-minute buckets): the same verdicts as the engine over a plain per-minute read
+            JsonNode sl = status(f.admin.get("/api/v1/slos/" + slices + "/status"), 200).json();
+            assertThat(sl.get("dataState").asString()).as(sl.toString()).isEqualTo("OK");
+            Instant at = Instant.parse(sl.get("at").asString());
+            SloDefinition definition = slos.get(slices).definition();
+            dev.tandem.slo.store.EventStore store = new dev.tandem.slo.store.EventStore(
+                    java.time.Clock.fixed(at, java.time.ZoneOffset.UTC), Duration.ofMinutes(5));
+            store.configure("engine", dev.tandem.slo.store.Retention.forSlo(definition));
+            List<dev.tandem.slo.store.EventPoint> points = new java.util.ArrayList<>();
+            for (double[] sample : rangeValues(prometheus.url(), latencyQuery, oldStart - 3600, oldStart + 6 * 3600)) {
+                if (!Double.isNaN(sample[1])) {
+                    // the sample at T stands for the minute that ends at T
+                    points.add(dev.tandem.slo.store.EventPoint.good(Instant.ofEpochSecond((long) sample[0] - 60), sample[1] <= 0.3 ? 1 : 0, 1));
+                }
+            }
+            store.push("engine", points);
+            SloStatus engine = SloEvaluator.evaluate(definition, store.source("engine"), at);
+            assertThat(sl.get("errorBudget").get("unit").asString()).isEqualTo("TIMESLICES");
+            assertThat(sl.get("errorBudget").get("spent").asDouble()).isEqualTo(engine.errorBudget().spent());
+            assertThat(sl.get("errorBudget").get("allowed").asDouble()).isCloseTo(engine.errorBudget().allowed(), within(1e-9));
+            assertThat(sl.get("sli").asDouble()).isCloseTo(engine.sli().getAsDouble(), within(1e-12));
+            // a slice (start, start + 5m] takes the samples at its minutes' ends: the half-bad hour's 60 samples
+            // fail 13 slices (its first sample closes the slice before it), one bad minute in ten fails 6 more
+            assertThat(engine.errorBudget().spent()).isEqualTo(19);
+        }
+    }
+
+    /** A plain range query at a 1-minute step: [time, value] of the first series. */
+    static List<double[]> rangeValues(String base, String expr, long start, long end) throws Exception {
+        String url = base + "/api/v1/query_range?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)
+                + "&start=" + start + "&end=" + end + "&step=60";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode values = dev.tandem.shared.Json.mapper().readTree(r.body()).path("data").path("result").get(0).path("values");
+        List<double[]> out = new java.util.ArrayList<>();
+        for (JsonNode v : values) {
+            String text = v.get(1).asString();
+            out.add(new double[]{v.get(0).asDouble(), text.equals("NaN") ? Double.NaN : Double.parseDouble(text)});
+        }
+        assertThat(out).hasSizeGreaterThan(200);
+        return out;
     }
 
     /** Each burn rate equals the rules' error ratio over its window ÷ (1 − objective), queried at the status's instant. */

@@ -216,6 +216,12 @@ class PrometheusValuesIT {
             assertThat(history).hasSize(SloMonitor.PROMETHEUS_HISTORY_POINTS);
             assertThat(history.get(history.size() - 1).remaining()).isCloseTo(lat.get("errorBudget").get("remaining").asDouble(), within(0.05));
 
+            // the page says minutes, and draws both charts
+            java.net.http.HttpResponse<String> page = dev.tandem.support.PageSession.admin(port).get("/slos/" + latencyName);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Minutes (good / with data)").doesNotContain("Events (good / total)")
+                    .doesNotContain("NaN").contains("<svg");
+
             // no series: NO_DATA, no NaN, the budget untouched
             Api.Response empty = status(f.admin.get("/api/v1/slos/" + emptyName + "/status"), 200);
             assertThat(empty.body()).doesNotContain("NaN").doesNotContain("Infinity");

@@ -129,6 +129,18 @@ class PrometheusValuesTest {
     }
 
     @Test
+    void calendarWindowsCutBucketsFromTheStartOfThePeriodInTheirZone() {
+        SloDefinition slo = threshold("30d", new BudgetingMethod.Occurrences()).withTimeWindow(new TimeWindow.Calendar(
+                SloDuration.parse("1M"), java.time.LocalDateTime.parse("2026-01-01T00:00:00"), java.time.ZoneId.of("Asia/Kolkata")));
+        Instant now = Instant.parse("2026-03-10T12:00:30Z");
+        PrometheusValues.Layout layout = PrometheusValues.Layout.of(slo, now, now);
+        // the period starts at midnight in Kolkata (18:30 UTC), so hours end at half past
+        assertThat(Instant.ofEpochSecond(layout.firstBucketEnd())).isEqualTo(Instant.parse("2026-02-28T19:30:00Z"));
+        assertThat(Instant.ofEpochSecond(layout.minutesAfter())).isEqualTo(Instant.parse("2026-03-07T11:30:00Z"));
+        assertThat((layout.minutesAfter() - layout.firstBucketEnd()) % 3600).isZero();
+    }
+
+    @Test
     void bucketQueriesDropNaNAndNeverShareAMinute() {
         assertThat(PrometheusValues.goodPerBucket(THRESHOLD, threshold("30d", new BudgetingMethod.Occurrences()), "latency_p99_seconds", 3600))
                 .isEqualTo("sum(sum_over_time((((latency_p99_seconds) >= -Inf) <= bool 0.3)[3599s:1m]))");

@@ -156,23 +156,39 @@ class PrometheusValuesIT {
         long startMinute = endMinute - MINUTES;
         StringBuilder latency = new StringBuilder("# TYPE api_latency_p99_seconds gauge\n");
         StringBuilder errors = new StringBuilder("# TYPE api_error_ratio gauge\n");
+        StringBuilder failed = new StringBuilder();
+        StringBuilder served = new StringBuilder();
+        long failedSum = 0;
+        long servedSum = 0;
         int valued = 0;
         for (int m = 0; m <= MINUTES; m++) {
             long t = (startMinute + m) * 60;
+            // counters for a Sloth-style template: 600 requests a minute at the gauge's error ratio, none while it is NaN
+            failed.append("api_requests_total{job=\"").append(job).append("\",code=\"500\"} ").append(failedSum).append(' ').append(t).append('\n');
+            served.append("api_requests_total{job=\"").append(job).append("\",code=\"200\"} ").append(servedSum).append(' ').append(t).append('\n');
+            if (!Double.isNaN(errorRatioAt(m))) {
+                long bad = Math.round(600 * errorRatioAt(m));
+                failedSum += bad;
+                servedSum += 600 - bad;
+            }
             latency.append("api_latency_p99_seconds{job=\"").append(job).append("\"} ").append(value(latencyAt(m))).append(' ').append(t).append('\n');
             errors.append("api_error_ratio{job=\"").append(job).append("\"} ").append(value(errorRatioAt(m))).append(' ').append(t).append('\n');
             valued += Double.isNaN(latencyAt(m)) ? 0 : 1;
         }
-        try (PrometheusServer prometheus = PrometheusServer.backfilled(dir, latency.toString() + errors + "# EOF\n")) {
+        try (PrometheusServer prometheus = PrometheusServer.backfilled(dir, latency.toString() + errors
+                + "# TYPE api_requests counter\n" + failed + served + "# EOF\n")) {
             String service = f.service("pv", "B");
             String latencyName = "pv-latency-" + f.run;
             String errorsName = "pv-errors-" + f.run;
             String emptyName = "pv-empty-" + f.run;
+            String templateName = "pv-template-" + f.run;
+            String template = "sum(rate(api_requests_total{job=\"" + job + "\",code=\"500\"}[{{.window}}])) / sum(rate(api_requests_total{job=\"" + job + "\"}[{{.window}}]))";
             String source = "prom-pv-" + f.run;
             String file = dataSource(source, prometheus.url())
                     + threshold(latencyName, service, source, "api_latency_p99_seconds{job=\"" + job + "\"}") + "---\n"
                     + raw(errorsName, service, source, "api_error_ratio{job=\"" + job + "\"}") + "---\n"
-                    + threshold(emptyName, service, source, "api_latency_p99_seconds{job=\"nothing-" + job + "\"}");
+                    + threshold(emptyName, service, source, "api_latency_p99_seconds{job=\"nothing-" + job + "\"}") + "---\n"
+                    + raw(templateName, service, source, template);
             status(f.member().postYaml("/api/v1/slos/import", file), 200);
 
             // threshold: the status agrees with the generated rules' expressions at the same instant
@@ -203,6 +219,20 @@ class PrometheusValuesIT {
             assertThat(err.get("errorBudget").get("unit").asString()).isEqualTo("MINUTES");
             assertThat(err.get("errorBudget").get("spent").asDouble()).isCloseTo(60 * 0.2 + 110 * 0.001, within(1.5));
             assertAlertsFollowTheirBurnRates(err);
+
+            // a Sloth-style template: each alert window is the template over that window, as in the rules; the
+            // period is the mean of its 5-minute values per minute (NaN while there was no traffic: no data)
+            JsonNode tpl = status(f.admin.get("/api/v1/slos/" + templateName + "/status"), 200).json();
+            assertThat(tpl.get("dataState").asString()).as(tpl.toString()).isEqualTo("OK");
+            SloDefinition templateSlo = SloFixture.definition(dataSource(source, prometheus.url()) + raw(templateName, service, source, template));
+            assertBurnRatesAgreeWithRules(tpl, templateSlo, prometheus.url());
+            assertThat(tpl.get("burnRates").get("1h").asDouble()).isCloseTo(20, within(20 * 0.1));
+            String fiveMinutes = "(" + template.replace("{{.window}}", "5m") + ")";
+            double periodRatio = query(prometheus.url(), "sum(sum_over_time(clamp((" + fiveMinutes + " >= -Inf), 0, 1)[30d:1m]))"
+                    + " / sum(count_over_time((" + fiveMinutes + " >= -Inf)[30d:1m]))", Instant.parse(tpl.get("at").asString()));
+            assertThat(tpl.get("sli").asDouble()).isCloseTo(1 - periodRatio, within(1e-9));
+            assertThat(tpl.get("counts").get("total").asLong()).as("minutes without traffic are no data").isLessThan(MINUTES - 3);
+            assertAlertsFollowTheirBurnRates(tpl);
 
             // the SLI over a span, for exit criteria, in minutes
             Instant at = Instant.parse(lat.get("at").asString());
@@ -377,6 +407,17 @@ class PrometheusValuesIT {
 
     /** Each burn rate equals the rules' error ratio over its window ÷ (1 − objective), queried at the status's instant. */
     static void assertAgreesWithRules(JsonNode status, SloDefinition slo, String url) throws Exception {
+        assertBurnRatesAgreeWithRules(status, slo, url);
+        Map<String, String> expressions = errorRatioExpressions(PrometheusRules.generate(slo));
+        Instant at = Instant.parse(status.get("at").asString());
+        double allowed = 1 - slo.objective().target();
+        // all the data lies within the 3-day window: the period's SLI is the 3-day one
+        assertThat(status.get("sli").asDouble()).isCloseTo(1 - query(url, expressions.get("3d"), at), within(1e-9));
+        assertThat(status.get("errorBudget").get("consumed").asDouble())
+                .isCloseTo(query(url, expressions.get("3d"), at) / allowed, within(1e-6));
+    }
+
+    static void assertBurnRatesAgreeWithRules(JsonNode status, SloDefinition slo, String url) throws Exception {
         Map<String, String> expressions = errorRatioExpressions(PrometheusRules.generate(slo));
         Instant at = Instant.parse(status.get("at").asString());
         double allowed = 1 - slo.objective().target();
@@ -391,10 +432,6 @@ class PrometheusValuesIT {
             compared++;
         }
         assertThat(compared).isEqualTo(7);
-        // all the data lies within the 3-day window: the period's SLI is the 3-day one
-        assertThat(status.get("sli").asDouble()).isCloseTo(1 - query(url, expressions.get("3d"), at), within(1e-9));
-        assertThat(status.get("errorBudget").get("consumed").asDouble())
-                .isCloseTo(query(url, expressions.get("3d"), at) / allowed, within(1e-6));
     }
 
     static void assertAlertsFollowTheirBurnRates(JsonNode status) {

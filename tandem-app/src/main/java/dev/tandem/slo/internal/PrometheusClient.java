@@ -52,6 +52,40 @@ public final class PrometheusClient {
     }
 
     /**
+     * The samples of an instant query at {@code at} that hold a number (NaN dropped): empty when nothing
+     * matched or every sample is NaN.
+     */
+    public List<Double> values(String baseUrl, String promql, Instant at) {
+        String url = stripSlash(baseUrl) + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + "&time=" + at.getEpochSecond() + "." + String.format("%03d", at.getNano() / 1_000_000)
+                + "&timeout=" + Math.max(1, timeout.toSeconds()) + "s";
+        return parseValues(get(baseUrl, url));
+    }
+
+    static List<Double> parseValues(String body) {
+        JsonNode root = Json.mapper().readTree(body);
+        if (!"success".equals(root.path("status").asString(""))) {
+            throw new Unavailable("Prometheus answered with an error: " + abbreviate(body));
+        }
+        JsonNode data = root.path("data");
+        List<Double> out = new ArrayList<>();
+        if (data.path("resultType").asString("").equals("scalar")) {
+            double v = value(data.path("result").get(1).asString());
+            if (!Double.isNaN(v)) {
+                out.add(v);
+            }
+            return out;
+        }
+        for (JsonNode sample : data.path("result")) {
+            double v = value(sample.path("value").get(1).asString());
+            if (!Double.isNaN(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
      * A range query ({@code GET /api/v1/query_range}) evaluated at {@code start}, {@code start + step}, …
      * up to {@code end} (epoch seconds): every series of the answer with its samples, NaN and infinities
      * kept as Prometheus sent them (the caller decides what they mean).

@@ -10,6 +10,7 @@ import dev.tandem.slo.Interval;
 import dev.tandem.slo.MetricSource;
 import dev.tandem.slo.SliSource;
 import dev.tandem.slo.SloDefinition;
+import dev.tandem.slo.SloDuration;
 import dev.tandem.slo.SloEvaluator;
 import dev.tandem.slo.SloStatus;
 import dev.tandem.slo.TimeWindow;
@@ -18,8 +19,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A threshold or raw-ratio SLI read from Prometheus, as per-minute good and total ({@link MinuteSamples}):
@@ -44,13 +47,17 @@ import java.util.List;
  * of it lies inside. Queries longer than {@value #MAX_STEPS_PER_QUERY} steps are split; an evaluation
  * needing more than {@value #MAX_POINTS} points is refused (use the generated rules).
  *
- * <p>Counts handed to the engine are in millionths of a minute ({@link #SCALE}), so that raw ratios keep
+ * <p>A raw ratio written as a Sloth template ({@code {{.window}}}) is read per minute with a 5-minute
+ * window; a span of an alert window ending at the evaluation instant takes the template over that window
+ * instead (one instant query per window), as the generated rules do, over the minutes with data.
+ *
+ * <p>Counts handed to the engine are in billionths of a minute ({@link #SCALE}), so that raw ratios keep
  * their fractions; {@link #evaluate} scales the minimum event count up and the figures back to minutes.
  */
 public final class PrometheusValues implements SliSource {
 
     /** Units per minute in the counts the engine sees. */
-    public static final long SCALE = 1_000_000;
+    public static final long SCALE = 1_000_000_000;
     static final int MAX_STEPS_PER_QUERY = 10_000;
     static final int MAX_POINTS = 50_000;
     static final String TEMPLATE_WINDOW = "5m";
@@ -61,6 +68,9 @@ public final class PrometheusValues implements SliSource {
     private final double[] bucketMids;
     private final double[] bucketGoodPrefix;
     private final long[] bucketTotalPrefix;
+    /** For a raw-ratio template: the failure ratio over each alert window ending at {@link #now}, by window seconds (NaN: no sample). */
+    private final Map<Long, Double> windowFailure = new HashMap<>();
+    private long now = Long.MIN_VALUE;
 
     PrometheusValues(MinuteSamples minutes, long[] bucketEnds, long bucket, double[] bucketGood, long[] bucketTotal) {
         int n = minutes.size();
@@ -181,7 +191,31 @@ public final class PrometheusValues implements SliSource {
                 }
             });
         }
-        return new PrometheusValues(minutes, ends, layout.bucket(), good, total);
+        PrometheusValues values = new PrometheusValues(minutes, ends, layout.bucket(), good, total);
+        if (metric instanceof IndicatorMetric.RawRatio raw && query.contains("{{.window}}")) {
+            // as the generated rules do: the template over each alert window, evaluated at its end
+            values.now = now.toEpochMilli();
+            for (Duration w : windows(slo)) {
+                List<Double> samples = client.values(baseUrl, query.replace("{{.window}}", SloDuration.format(w)).trim(), now);
+                double sum = 0;
+                for (double v : samples) {
+                    sum += Math.max(0, Math.min(1, v));
+                }
+                double ratio = samples.isEmpty() ? Double.NaN : sum / samples.size();
+                values.windowFailure.put(w.toSeconds(), raw.rawType() == IndicatorMetric.RawType.FAILURE ? ratio : 1 - ratio);
+            }
+        }
+        return values;
+    }
+
+    private static TreeSet<Duration> windows(SloDefinition slo) {
+        TreeSet<Duration> windows = new TreeSet<>();
+        windows.add(SloEvaluator.CURRENT_RATE_WINDOW);
+        for (AlertTier tier : slo.alertTiers()) {
+            windows.add(tier.longWindow());
+            windows.add(tier.shortWindow());
+        }
+        return windows;
     }
 
     /** The instant expression whose per-minute values are the SLI: a Sloth template gets a 5-minute window, as in the rules. */
@@ -254,6 +288,14 @@ public final class PrometheusValues implements SliSource {
         good += bucketGoodPrefix[bhi] - bucketGoodPrefix[blo];
         total += bucketTotalPrefix[bhi] - bucketTotalPrefix[blo];
         long scaledTotal = total * SCALE;
+        Double failure = to.toEpochMilli() == now ? windowFailure.get(to.getEpochSecond() - from.getEpochSecond()) : null;
+        if (failure != null && to.getNano() == from.getNano()) {
+            // a raw-ratio template over an alert window: the template's own ratio over the minutes with data
+            if (failure.isNaN() || total == 0) {
+                return EventCounts.NONE;
+            }
+            good = (1 - failure) * total;
+        }
         long scaledGood = Math.max(0, Math.min(scaledTotal, Math.round(good * SCALE)));
         return new EventCounts(scaledGood, scaledTotal);
     }
@@ -314,7 +356,6 @@ public final class PrometheusValues implements SliSource {
 
     @Override
     public String toString() {
-        return "PrometheusValues[" + minuteEnds.length + " minutes, " + bucketMids.length + " buckets"
-                + (bucketMids.length == 0 ? "" : ", first bucket middle " + Arrays.stream(bucketMids).min().orElse(0)) + "]";
+        return "PrometheusValues[" + minuteEnds.length + " minutes, " + bucketMids.length + " buckets]";
     }
 }

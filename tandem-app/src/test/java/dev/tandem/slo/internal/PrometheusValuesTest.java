@@ -99,6 +99,10 @@ class PrometheusValuesTest {
         assertThat(series.get(0).values()[2]).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(series.get(0).values()[3]).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(PrometheusClient.parseRange("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}")).isEmpty();
+        assertThat(PrometheusClient.parseValues("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+                + "{\"metric\":{},\"value\":[1700000000,\"0.25\"]},{\"metric\":{\"a\":\"b\"},\"value\":[1700000000,\"NaN\"]}]}}"))
+                .as("NaN is no sample").containsExactly(0.25);
+        assertThat(PrometheusClient.parseValues("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")).isEmpty();
         assertThatThrownBy(() -> PrometheusClient.parseRange("{\"status\":\"error\",\"error\":\"x\"}"))
                 .isInstanceOf(PrometheusClient.Unavailable.class);
     }

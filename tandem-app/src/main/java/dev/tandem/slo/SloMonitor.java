@@ -145,15 +145,18 @@ public class SloMonitor {
     }
 
     /**
-     * The burn-down and the SLI over the window. Prometheus SLOs get fewer points (two queries each); a
-     * Prometheus that does not answer gives an empty history.
+     * The burn-down and the SLI over the window. Prometheus SLOs on counter ratios get fewer points (two
+     * queries each); a Prometheus that does not answer gives an empty history.
      */
     public List<Reports.HistoryPoint> history(Slo slo, Instant now, int points) {
         if (slo.builtIn()) {
             return Reports.history(slo.definition(), store.source(slo.name()), now, points);
         }
         try {
-            return Reports.history(slo.definition(), prometheusSource(slo, now, now), now, Math.min(points, PROMETHEUS_HISTORY_POINTS));
+            SliSource source = prometheusSource(slo, now, now);
+            // per-minute values are fetched once, whatever the number of points; counter ratios cost two queries a point
+            return Reports.history(slo.definition(), source, now,
+                    source instanceof PrometheusValues ? points : Math.min(points, PROMETHEUS_HISTORY_POINTS));
         } catch (PrometheusClient.Unavailable | IllegalArgumentException e) {
             return List.of();
         }

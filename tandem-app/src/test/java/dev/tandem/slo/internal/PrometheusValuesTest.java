@@ -145,6 +145,44 @@ class PrometheusValuesTest {
     }
 
     @Test
+    void longRangesAreSplitBelowPrometheussPointLimitAndTooManyPointsAreRefused() throws Exception {
+        List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            asked.add(java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] body = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            PrometheusClient client = new PrometheusClient(Duration.ofSeconds(2), Duration.ofSeconds(2), 0, Duration.ofMillis(10));
+            String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            Instant now = Instant.parse("2026-03-10T12:00:30Z");
+            // 1-minute slices over 30 days: 1-minute buckets, 38,880 of them in 4 queries each for good and total
+            SloDefinition slices = threshold("30d", new BudgetingMethod.Timeslices(0.9, SloDuration.parse("1m")));
+            PrometheusValues values = PrometheusValues.of(client, url, slices, now, now);
+            assertThat(values.counts(now.minus(Duration.ofDays(30)), now)).isEqualTo(EventCounts.NONE);
+            assertThat(asked).hasSize(1 + 2 * 4);
+            assertThat(asked.get(0)).startsWith("query=latency_p99_seconds&").contains("&step=60&");
+            for (String q : asked) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("start=(\\d+)&end=(\\d+)&step=(\\d+)").matcher(q);
+                assertThat(m.find()).as(q).isTrue();
+                long points = (Long.parseLong(m.group(2)) - Long.parseLong(m.group(1))) / Long.parseLong(m.group(3)) + 1;
+                assertThat(points).as(q).isLessThanOrEqualTo(PrometheusValues.MAX_STEPS_PER_QUERY);
+            }
+            asked.clear();
+            // a quarter of 1-minute slices is too much: refused before any query
+            SloDefinition quarter = slices.withTimeWindow(new TimeWindow.Rolling(SloDuration.parse("90d")));
+            assertThatThrownBy(() -> PrometheusValues.of(client, url, quarter, now, now)).hasMessageContaining("generated recording rules");
+            assertThat(asked).isEmpty();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void bucketQueriesDropNaNAndNeverShareAMinute() {
         assertThat(PrometheusValues.goodPerBucket(THRESHOLD, threshold("30d", new BudgetingMethod.Occurrences()), "latency_p99_seconds", 3600))
                 .isEqualTo("sum(sum_over_time((((latency_p99_seconds) >= -Inf) <= bool 0.3)[3599s:1m]))");

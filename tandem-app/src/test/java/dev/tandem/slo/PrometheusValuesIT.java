@@ -415,6 +415,12 @@ class PrometheusValuesIT {
         assertThat(status.get("sli").asDouble()).isCloseTo(1 - query(url, expressions.get("3d"), at), within(1e-9));
         assertThat(status.get("errorBudget").get("consumed").asDouble())
                 .isCloseTo(query(url, expressions.get("3d"), at) / allowed, within(1e-6));
+        // the 5-minute bad and total the rules record for the period ratio: the server's 5-minute figures
+        Map<String, String> records = recordExpressions(PrometheusRules.generate(slo));
+        double bad = query(url, records.get(PrometheusRules.BAD_5M), at);
+        double total = query(url, records.get(PrometheusRules.TOTAL_5M), at);
+        assertThat(total).isGreaterThan(0);
+        assertThat(status.get("burnRates").get("5m").asDouble()).isCloseTo(bad / total / allowed, within(1e-6));
     }
 
     static void assertBurnRatesAgreeWithRules(JsonNode status, SloDefinition slo, String url) throws Exception {
@@ -432,6 +438,21 @@ class PrometheusValuesIT {
             compared++;
         }
         assertThat(compared).isEqualTo(7);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, String> recordExpressions(String rulesYaml) {
+        Map<String, Object> file = new Yaml().load(rulesYaml);
+        Map<String, String> byName = new HashMap<>();
+        for (Object g : (List<Object>) file.get("groups")) {
+            for (Object r : (List<Object>) ((Map<String, Object>) g).get("rules")) {
+                Map<String, Object> rule = (Map<String, Object>) r;
+                if (rule.get("record") != null && !PrometheusRules.ERROR_RATIO.equals(rule.get("record"))) {
+                    byName.put((String) rule.get("record"), (String) rule.get("expr"));
+                }
+            }
+        }
+        return byName;
     }
 
     static void assertAlertsFollowTheirBurnRates(JsonNode status) {

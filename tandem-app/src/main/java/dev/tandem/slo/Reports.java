@@ -33,10 +33,22 @@ public final class Reports {
         return new SloReport(slo.name(), slo.service(), slo.owner(), now, s.period().start(), s.period().end(),
                 s.state().name(), now, null,
                 new SloReport.Counts(s.counts().good(), s.counts().bad(), s.counts().total()), finite(s.sli()),
-                s.objective(), new SloReport.Budget(1, finiteOr(b.consumed(), 0), remaining, b.unit().name(),
+                s.objective(), new SloReport.Budget(1, finiteOr(b.consumed(), 0), remaining, unit(slo, b),
                 finiteOr(b.allowed(), 0), finiteOr(b.spent(), 0)),
                 burnRates, alerts, tte == null ? null : tte.toString(), tte == null ? null : tte.toSeconds(),
                 new SloReport.Policy(state, policy.atRiskBelow(), policy.exhaustedAtOrBelow(), policy.actionFor(state), origin));
+    }
+
+    /**
+     * Events; for threshold and raw-ratio SLIs read from Prometheus, minutes (each minute with a value is one
+     * unit); time slices for the time-slice methods.
+     */
+    static String unit(Slo slo, ErrorBudget b) {
+        if (b.unit() == ErrorBudget.Unit.EVENTS && !slo.builtIn()
+                && !(slo.definition().indicator().metric() instanceof IndicatorMetric.Ratio)) {
+            return "MINUTES";
+        }
+        return b.unit().name();
     }
 
     /**

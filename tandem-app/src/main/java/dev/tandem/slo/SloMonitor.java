@@ -6,6 +6,7 @@ import dev.tandem.catalog.Services;
 import dev.tandem.slo.internal.BuiltInStore;
 import dev.tandem.slo.internal.PrometheusClient;
 import dev.tandem.slo.internal.PrometheusSource;
+import dev.tandem.slo.internal.PrometheusValues;
 import dev.tandem.slo.internal.SloStates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,9 +98,9 @@ public class SloMonitor {
             return stale(slo, policy, "Prometheus at " + url + " did not answer in this evaluation run");
         }
         try {
-            SliSource source = slo.builtIn() ? store.source(slo.name())
-                    : PrometheusSource.of(prometheus, prometheusUrl(slo), definition);
-            status = SloEvaluator.evaluate(definition, source, now);
+            SliSource source = slo.builtIn() ? store.source(slo.name()) : prometheusSource(slo, now, now);
+            status = source instanceof PrometheusValues values ? values.evaluate(definition, now)
+                    : SloEvaluator.evaluate(definition, source, now);
         } catch (PrometheusClient.Unavailable e) {
             down.add(url);
             SloReport stale = stale(slo, policy, e.getMessage());
@@ -126,9 +127,11 @@ public class SloMonitor {
         Instant from = now.minus(window);
         EventCounts counts;
         try {
-            SliSource source = slo.builtIn() ? store.source(slo.name())
-                    : PrometheusSource.of(prometheus, prometheusUrl(slo), slo.definition());
+            SliSource source = slo.builtIn() ? store.source(slo.name()) : prometheusSource(slo, now, from);
             counts = source.counts(from, now);
+            if (source instanceof PrometheusValues) {
+                counts = PrometheusValues.minutes(counts);
+            }
         } catch (PrometheusClient.Unavailable e) {
             return new SliWindow(name, from, now, 0, 0, null, slo.target(), "STALE", e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -142,22 +145,36 @@ public class SloMonitor {
     }
 
     /**
-     * The burn-down and the SLI over the window. Prometheus SLOs get fewer points (two queries each); a
-     * Prometheus that does not answer gives an empty history.
+     * The burn-down and the SLI over the window. Prometheus SLOs on counter ratios get fewer points (two
+     * queries each); a Prometheus that does not answer gives an empty history.
      */
     public List<Reports.HistoryPoint> history(Slo slo, Instant now, int points) {
         if (slo.builtIn()) {
             return Reports.history(slo.definition(), store.source(slo.name()), now, points);
         }
         try {
-            return Reports.history(slo.definition(), PrometheusSource.of(prometheus, prometheusUrl(slo), slo.definition()),
-                    now, Math.min(points, PROMETHEUS_HISTORY_POINTS));
+            SliSource source = prometheusSource(slo, now, now);
+            // per-minute values are fetched once, whatever the number of points; counter ratios cost two queries a point
+            return Reports.history(slo.definition(), source, now,
+                    source instanceof PrometheusValues ? points : Math.min(points, PROMETHEUS_HISTORY_POINTS));
         } catch (PrometheusClient.Unavailable | IllegalArgumentException e) {
             return List.of();
         }
     }
 
     static final int PROMETHEUS_HISTORY_POINTS = 24;
+
+    /**
+     * Ratios of counters are asked span by span ({@link PrometheusSource}); threshold and raw-ratio SLIs are
+     * fetched once as per-minute values ({@link PrometheusValues}), back to the period's start or {@code earliest}.
+     */
+    private SliSource prometheusSource(Slo slo, Instant now, Instant earliest) {
+        SloDefinition definition = slo.definition();
+        if (definition.indicator().metric() instanceof IndicatorMetric.Ratio) {
+            return PrometheusSource.of(prometheus, prometheusUrl(slo), definition);
+        }
+        return PrometheusValues.of(prometheus, prometheusUrl(slo), definition, now, earliest);
+    }
 
     private SloReport stale(Slo slo, Policy policy, String reason) {
         SloReport last = lastGood.get(slo.name());

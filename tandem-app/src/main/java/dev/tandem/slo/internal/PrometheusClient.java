@@ -12,9 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Instant queries over Prometheus's HTTP API ({@code GET /api/v1/query}), with a connect timeout, a
+ * Instant and range queries over Prometheus's HTTP API ({@code GET /api/v1/query}, {@code /api/v1/query_range}), with a connect timeout, a
  * timeout per request, and retries with doubling back-off. A query that still fails throws
  * {@link Unavailable}: the caller then shows its last good figures as stale.
  */
@@ -46,6 +48,59 @@ public final class PrometheusClient {
     public double query(String baseUrl, String promql, Instant at) {
         String url = stripSlash(baseUrl) + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
                 + "&time=" + at.getEpochSecond() + "&timeout=" + Math.max(1, timeout.toSeconds()) + "s";
+        return parse(get(baseUrl, url));
+    }
+
+    /**
+     * The samples of an instant query at {@code at} that hold a number (NaN dropped): empty when nothing
+     * matched or every sample is NaN.
+     */
+    public List<Double> values(String baseUrl, String promql, Instant at) {
+        String url = stripSlash(baseUrl) + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + "&time=" + at.getEpochSecond() + "." + String.format("%03d", at.getNano() / 1_000_000)
+                + "&timeout=" + Math.max(1, timeout.toSeconds()) + "s";
+        return parseValues(get(baseUrl, url));
+    }
+
+    static List<Double> parseValues(String body) {
+        JsonNode root = Json.mapper().readTree(body);
+        if (!"success".equals(root.path("status").asString(""))) {
+            throw new Unavailable("Prometheus answered with an error: " + abbreviate(body));
+        }
+        JsonNode data = root.path("data");
+        List<Double> out = new ArrayList<>();
+        if (data.path("resultType").asString("").equals("scalar")) {
+            double v = value(data.path("result").get(1).asString());
+            if (!Double.isNaN(v)) {
+                out.add(v);
+            }
+            return out;
+        }
+        for (JsonNode sample : data.path("result")) {
+            double v = value(sample.path("value").get(1).asString());
+            if (!Double.isNaN(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A range query ({@code GET /api/v1/query_range}) evaluated at {@code start}, {@code start + step}, …
+     * up to {@code end} (epoch seconds): every series of the answer with its samples, NaN and infinities
+     * kept as Prometheus sent them (the caller decides what they mean).
+     */
+    public List<RangeSeries> range(String baseUrl, String promql, long start, long end, long stepSeconds) {
+        String url = stripSlash(baseUrl) + "/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + "&start=" + start + "&end=" + end + "&step=" + stepSeconds + "&timeout=" + Math.max(1, timeout.toSeconds()) + "s";
+        return parseRange(get(baseUrl, url));
+    }
+
+    /** One series of a range answer: sample times (epoch seconds) and values, in time order. */
+    public record RangeSeries(long[] seconds, double[] values) {
+    }
+
+    private String get(String baseUrl, String url) {
         String last = null;
         long wait = backoff.toMillis();
         for (int attempt = 0; attempt <= retries; attempt++) {
@@ -57,7 +112,7 @@ public final class PrometheusClient {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
-                    return parse(r.body());
+                    return r.body();
                 }
                 last = "HTTP " + r.statusCode() + ": " + abbreviate(r.body());
                 if (r.statusCode() == 400 || r.statusCode() == 422) {
@@ -73,6 +128,29 @@ public final class PrometheusClient {
             }
         }
         throw new Unavailable("Prometheus at " + baseUrl + " did not answer (" + (retries + 1) + " attempts): " + last);
+    }
+
+    static List<RangeSeries> parseRange(String body) {
+        JsonNode root = Json.mapper().readTree(body);
+        if (!"success".equals(root.path("status").asString(""))) {
+            throw new Unavailable("Prometheus answered with an error: " + abbreviate(body));
+        }
+        JsonNode data = root.path("data");
+        if (!"matrix".equals(data.path("resultType").asString(""))) {
+            throw new Unavailable("Prometheus answered a range query without a matrix: " + abbreviate(body));
+        }
+        List<RangeSeries> out = new ArrayList<>();
+        for (JsonNode series : data.path("result")) {
+            JsonNode values = series.path("values");
+            long[] seconds = new long[values.size()];
+            double[] v = new double[values.size()];
+            for (int i = 0; i < values.size(); i++) {
+                seconds[i] = (long) Math.floor(values.get(i).get(0).asDouble());
+                v[i] = value(values.get(i).get(1).asString());
+            }
+            out.add(new RangeSeries(seconds, v));
+        }
+        return out;
     }
 
     static double parse(String body) {
@@ -93,8 +171,18 @@ public final class PrometheusClient {
         return sum;
     }
 
+    /** A sample value as Prometheus writes it ({@code NaN}, {@code +Inf}, {@code -Inf} included). */
+    static double value(String text) {
+        return switch (text) {
+            case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            case "NaN" -> Double.NaN;
+            default -> Double.parseDouble(text);
+        };
+    }
+
     private static double number(String text) {
-        double v = Double.parseDouble(text);
+        double v = value(text);
         return Double.isFinite(v) ? v : 0;
     }
 

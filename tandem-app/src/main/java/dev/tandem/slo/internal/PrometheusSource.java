@@ -42,8 +42,8 @@ public final class PrometheusSource implements SliSource {
     /** A fresh source for one evaluation; throws {@link IllegalArgumentException} for SLIs the server cannot query. */
     public static PrometheusSource of(PrometheusClient client, String baseUrl, SloDefinition slo) {
         if (!(slo.indicator().metric() instanceof IndicatorMetric.Ratio ratio)) {
-            throw new IllegalArgumentException("the server evaluates Prometheus SLIs that are ratios of counters;"
-                    + " threshold and raw-ratio SLIs are evaluated by the generated Prometheus rules only");
+            throw new IllegalArgumentException("PrometheusSource reads ratios of counters;"
+                    + " threshold and raw-ratio SLIs are read as per-minute values by PrometheusValues");
         }
         check(ratio.numerator());
         check(ratio.total());

@@ -45,7 +45,7 @@ class PrometheusQueriesTest {
     void onlyCounterRatiosAreEvaluatedByTheServer() {
         SloDefinition threshold = SloDefinition.of("lat", "api", Indicator.of("p99",
                 new IndicatorMetric.Threshold(MetricSource.prometheus("histogram_quantile(0.99, x)"))), 0.99, SloDuration.parse("30d"));
-        assertThatThrownBy(() -> PrometheusSource.of(null, "http://p:9090", threshold)).hasMessageContaining("ratios of counters");
+        assertThatThrownBy(() -> PrometheusSource.of(null, "http://p:9090", threshold)).hasMessageContaining("ratios of counters").hasMessageContaining("PrometheusValues");
         SloDefinition ratio = SloDefinition.of("avail", "api", Indicator.of("req", IndicatorMetric.Ratio.badOverTotal(
                 MetricSource.prometheus("errors_total"), MetricSource.prometheus("requests_total"))), 0.99, SloDuration.parse("30d"));
         assertThatThrownBy(() -> PrometheusSource.of(null, "", ratio)).hasMessageContaining("tandem.slo.prometheus-url");

@@ -133,16 +133,12 @@ public final class PrometheusRules {
 
         String period = SloDuration.format(slo.timeWindow().nominalLength());
         String allowed = PromQuery.number(slo.objective().errorBudgetRatio());
-        if (sli.eventBased()) {
-            rules.add(record(BAD_5M, sli.badEvents(BASE), labels));
-            rules.add(record(TOTAL_5M, sli.totalEvents(BASE), labels));
-            rules.add(record(ERROR_RATIO, "sum_over_time(" + BAD_5M + "{" + match + "}[" + period + "])"
-                    + " / (sum_over_time(" + TOTAL_5M + "{" + match + "}[" + period + "]) > 0)", with(labels, "window", "period")));
-        } else {
-            // A threshold or precomputed ratio has no event counts: every 5-minute ratio weighs the same.
-            rules.add(record(ERROR_RATIO, "avg_over_time(" + ERROR_RATIO + "{" + match + ",window=\"5m\"}[" + period + "])",
-                    with(labels, "window", "period")));
-        }
+        // Threshold and raw-ratio SLIs count minutes with a value instead of events, so their period ratio
+        // pools minutes exactly as the server does.
+        rules.add(record(BAD_5M, sli.badEvents(BASE), labels));
+        rules.add(record(TOTAL_5M, sli.totalEvents(BASE), labels));
+        rules.add(record(ERROR_RATIO, "sum_over_time(" + BAD_5M + "{" + match + "}[" + period + "])"
+                + " / (sum_over_time(" + TOTAL_5M + "{" + match + "}[" + period + "]) > 0)", with(labels, "window", "period")));
         rules.add(record(OBJECTIVE, "vector(" + PromQuery.number(BigDecimal.valueOf(slo.objective().target())) + ")", labels));
         rules.add(record(BUDGET_REMAINING, "1 - " + ERROR_RATIO + "{" + match + ",window=\"period\"} / " + allowed, labels));
 
@@ -237,12 +233,12 @@ public final class PrometheusRules {
             }
         }
 
-        boolean eventBased() {
-            return metric instanceof IndicatorMetric.Ratio;
-        }
-
         String badEvents(Duration w) {
-            IndicatorMetric.Ratio r = (IndicatorMetric.Ratio) metric;
+            if (!(metric instanceof IndicatorMetric.Ratio r)) {
+                // minutes with a value less their good shares: the bad minutes (fractions of minutes for raw ratios)
+                String win = SloDuration.format(w);
+                return "(sum(count_over_time(" + valued() + "[" + win + ":1m])) - sum(sum_over_time((" + goodShare() + ")[" + win + ":1m])))";
+            }
             if (r.events() == IndicatorMetric.Events.BAD) {
                 return "(" + numerator.eventsOver(w) + " or vector(0))";
             }
@@ -253,8 +249,8 @@ public final class PrometheusRules {
             if (total != null) {
                 return total.eventsOver(w);
             }
-            // Threshold and raw metrics have no events: count the minutes with a value instead.
-            return "sum(count_over_time((" + numerator.instant(BASE) + ")[" + SloDuration.format(w) + ":1m]))";
+            // Threshold and raw metrics have no events: count the minutes with a value (not NaN) instead.
+            return "sum(count_over_time(" + valued() + "[" + SloDuration.format(w) + ":1m]))";
         }
 
         String errorRatio(Duration w) {
@@ -267,14 +263,36 @@ public final class PrometheusRules {
                 return "1 - (" + numerator.over(w) + " or vector(0)) / " + denominator;
             }
             if (metric instanceof IndicatorMetric.RawRatio r) {
-                String ratio = numerator.isTemplate() ? numerator.over(w)
-                        : "avg(avg_over_time((" + numerator.instant(BASE) + ")[" + win + ":1m]))";
+                if (numerator.isTemplate()) {
+                    String ratio = numerator.over(w);
+                    return r.rawType() == IndicatorMetric.RawType.FAILURE ? ratio : "1 - " + ratio;
+                }
+                // The mean of the per-minute ratios (clamped to [0, 1]) over the minutes with a value.
+                String clamped = "clamp(" + valued() + ", 0, 1)";
+                String ratio = "sum(sum_over_time(" + clamped + "[" + win + ":1m])) / sum(count_over_time(" + valued() + "[" + win + ":1m]))";
                 return r.rawType() == IndicatorMetric.RawType.FAILURE ? ratio : "1 - " + ratio;
             }
-            // Threshold: the share of minutes whose value misses the objective's threshold.
-            String good = "(" + numerator.instant(BASE) + ") " + objective.op().promql() + " bool "
+            // Threshold: the share of minutes with a value whose value misses the objective's threshold.
+            String good = valued() + " " + objective.op().promql() + " bool "
                     + PromQuery.number(BigDecimal.valueOf(objective.value()));
-            return "1 - avg(avg_over_time((" + good + ")[" + win + ":1m]))";
+            return "1 - sum(sum_over_time((" + good + ")[" + win + ":1m])) / sum(count_over_time(" + valued() + "[" + win + ":1m]))";
+        }
+
+        /** A minute's good share: 1 or 0 for a threshold, the success ratio clamped to [0, 1] for a raw ratio. */
+        String goodShare() {
+            if (metric instanceof IndicatorMetric.RawRatio r) {
+                String clamped = "clamp(" + valued() + ", 0, 1)";
+                return r.rawType() == IndicatorMetric.RawType.SUCCESS ? clamped : "1 - " + clamped;
+            }
+            return valued() + " " + objective.op().promql() + " bool " + PromQuery.number(BigDecimal.valueOf(objective.value()));
+        }
+
+        /**
+         * The threshold or raw query's samples that hold a value: {@code NaN} (a quantile or a ratio over no
+         * traffic) is no data, never a bad minute and never a NaN average.
+         */
+        String valued() {
+            return "((" + numerator.instant(BASE) + ") >= -Inf)";
         }
     }
 }

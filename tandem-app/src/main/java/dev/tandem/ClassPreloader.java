@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Loads, on a second core, the classes the server is about to need, while the main thread builds the
- * Spring context. About half of a start is spent finding and defining the ~8,000 classes that come out of
- * the jars nested in {@code tandem.jar}; the main thread is the only one doing it otherwise.
+ * Spring context. Finding and defining the ~8,600 classes that come out of the jars nested in
+ * {@code tandem.jar} is the largest single item of a start, and otherwise the main thread does all of it;
+ * with this thread the main thread needs about a third less CPU time (docs/performance.md).
  *
  * <p>Classes are only loaded, never initialized ({@code Class.forName(name, false, loader)}): no static
  * initializer runs here, so the program does exactly what it would do without this thread, in the same

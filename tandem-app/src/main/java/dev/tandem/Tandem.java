@@ -24,6 +24,7 @@ public class Tandem {
     }
 
     static void serve(String[] args) {
+        ClassPreloader.start();
         Settings.applyEnvironment();
         SpringApplication.run(Tandem.class, args);
     }

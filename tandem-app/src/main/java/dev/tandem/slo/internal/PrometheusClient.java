@@ -29,13 +29,14 @@ public final class PrometheusClient {
         }
     }
 
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    private volatile HttpClient http;
     private final Duration timeout;
     private final int retries;
     private final Duration backoff;
 
     public PrometheusClient(Duration connectTimeout, Duration timeout, int retries, Duration backoff) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.connectTimeout = connectTimeout;
         this.timeout = timeout;
         this.retries = Math.max(0, retries);
         this.backoff = backoff;
@@ -109,7 +110,7 @@ public final class PrometheusClient {
                 wait *= 2;
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+                HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return r.body();
@@ -151,6 +152,25 @@ public final class PrometheusClient {
             out.add(new RangeSeries(seconds, v));
         }
         return out;
+    }
+
+    /**
+     * The HTTP client, built at the first query: building one sets up TLS (reads the trust store) and starts
+     * a selector thread, a few hundred milliseconds of the server's start for a client that only SLOs
+     * backed by Prometheus ever use.
+     */
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     static double parse(String body) {

@@ -3,22 +3,15 @@ package dev.tandem.browser;
 import dev.tandem.slo.SloFixture;
 import dev.tandem.support.Api;
 import dev.tandem.support.IntegrationTest;
-import dev.tandem.support.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,54 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * link while signed out, the exit, the after-action report, completion, and the program dashboard.
  */
 @IntegrationTest
-class EngagementBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    private ChromeDriver browser;
-    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-
-    @BeforeEach
-    void start() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void click(By by) {
-        Browser.clickAndWait(browser, by);
-    }
-
-    private void button(String text) {
-        click(By.xpath("//button[normalize-space()=\"" + text + "\"]"));
-    }
-
-    private void type(String id, String text) {
-        WebElement e = browser.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    private String main() {
-        return browser.findElement(By.tagName("main")).getText();
-    }
-
-    private void signIn() {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(TestDatabase.ADMIN_PASSWORD);
-        click(By.cssSelector("form button[type=submit]"));
-    }
+class EngagementBrowserIT extends BrowserTest {
 
     @Test
     void proposeRankAcceptCharterSignalsSurveyExitReport() {
@@ -95,7 +41,7 @@ class EngagementBrowserIT {
         assertThat(admin.put("/api/v1/teams/" + team + "/members/" + member, "{}").status()).isEqualTo(200);
         assertThat(admin.postYaml("/api/v1/slos/import", SloFixture.builtIn(slo, service, "0.99", team)).status()).isEqualTo(200);
 
-        signIn();
+        signInAsAdmin();
 
         // propose
         browser.get(url("/engagements/new"));
@@ -186,7 +132,7 @@ class EngagementBrowserIT {
         assertThat(main()).contains("You have already answered this survey");
 
         // the exit and the after-action report
-        signIn();
+        signInAsAdmin();
         for (String next : List.of("sharing context", "driving change", "exiting")) {
             browser.get(url(engagementPath));
             button("Move to " + next);

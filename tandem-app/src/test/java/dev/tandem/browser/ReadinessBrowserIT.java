@@ -2,20 +2,14 @@ package dev.tandem.browser;
 
 import dev.tandem.support.Api;
 import dev.tandem.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,41 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the typed text kept), submits; an SRE sends it back once and then approves it.
  */
 @IntegrationTest
-class ReadinessBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    private ChromeDriver browser;
-    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-
-    @BeforeEach
-    void start() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("password-of-" + username);
-        click(By.cssSelector("form button[type=submit]"));
-    }
-
-    private void click(By by) {
-        Browser.clickAndWait(browser, by);
-    }
+class ReadinessBrowserIT extends BrowserTest {
 
     private String user(Api admin, String part, String role, String team) {
         String username = part + "-" + run;
@@ -98,7 +58,7 @@ class ReadinessBrowserIT {
                 "lifecycle", "production", "type", "service", "description", "Walked <through> a review"))).status())
                 .isEqualTo(201);
 
-        signIn(member);
+        signIn(member, "password-of-" + member);
         browser.get(url("/services/" + service));
         click(By.cssSelector(".page-head .actions a[href$=\"/readiness\"]"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(service).contains("production readiness");
@@ -133,18 +93,18 @@ class ReadinessBrowserIT {
         assertThat(browser.findElement(By.cssSelector(".badge.review-in_review")).getText()).isEqualTo("in review");
         assertThat(browser.findElements(By.xpath("//button[normalize-space()='Approve']"))).isEmpty();
 
-        signIn(sre);
+        signIn(sre, "password-of-" + sre);
         browser.get(url("/services/" + service + "/readiness"));
         browser.findElement(By.id("decision-comment")).sendKeys("Please link the runbook");
         click(By.xpath("//button[normalize-space()='Request changes']"));
         assertThat(browser.findElement(By.cssSelector(".badge.review-changes_requested")).getText()).isEqualTo("changes requested");
 
-        signIn(member);
+        signIn(member, "password-of-" + member);
         browser.get(url("/services/" + service + "/readiness"));
         answer(required.get(1), "MET", "Runbook: https://wiki.example.com/runbook");
         click(By.xpath("//button[normalize-space()='Submit for review']"));
 
-        signIn(sre);
+        signIn(sre, "password-of-" + sre);
         browser.get(url("/services/" + service + "/readiness"));
         browser.findElement(By.id("decision-comment")).sendKeys("Approved, thank you");
         click(By.xpath("//button[normalize-space()='Approve']"));

@@ -4,16 +4,10 @@ import dev.tandem.support.Api;
 import dev.tandem.support.IntegrationTest;
 import dev.tandem.support.TestDatabase;
 import dev.tandem.slo.SloFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,33 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paging alert) and found again on its service's SLO page.
  */
 @IntegrationTest
-class SloBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    private ChromeDriver browser;
-    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-
-    @BeforeEach
-    void start() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void click(By by) {
-        Browser.clickAndWait(browser, by);
-    }
+class SloBrowserIT extends BrowserTest {
 
     @Test
     void importAnSloOnItsPageAndReadItsBudgetAndAlerts() {

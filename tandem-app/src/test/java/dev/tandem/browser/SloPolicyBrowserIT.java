@@ -4,59 +4,17 @@ import dev.tandem.slo.SloFixture;
 import dev.tandem.support.Api;
 import dev.tandem.support.IntegrationTest;
 import dev.tandem.support.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The budget-policy form on an SLO's page in headless Chromium: a wrong threshold, then a saved policy, then the reset. */
 @IntegrationTest
-class SloPolicyBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    private ChromeDriver browser;
-    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-
-    @BeforeEach
-    void start() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void click(By by) {
-        Browser.clickAndWait(browser, by);
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String main() {
-        return browser.findElement(By.tagName("main")).getText();
-    }
+class SloPolicyBrowserIT extends BrowserTest {
 
     @Test
     void setTheBudgetPolicyOnTheSloPageAndResetIt() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -169,5 +170,36 @@ public class Rotation {
 
     private static LocalDate date(Instant instant) {
         return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** The embedded SREs whose engagements overlapping this one's period take more than their capacity or count. */
+    public List<String> overCapacity(Engagement e) {
+        List<Engagement> committed = engagements.inStates(COMMITTED);
+        List<String> out = new ArrayList<>();
+        for (Engagement.EmbeddedSre sre : e.sres()) {
+            int share = 0;
+            int count = 0;
+            for (Engagement other : committed) {
+                if (other.hasSre(sre.person()) && overlaps(e, other)) {
+                    count++;
+                    share += other.sres().stream().filter(x -> x.person().equals(sre.person()))
+                            .mapToInt(Engagement.EmbeddedSre::sharePercent).sum();
+                }
+            }
+            Optional<RosterEntry> entry = roster.find(sre.person());
+            if (entry.isPresent() && (share > entry.get().capacityPercent() || count > entry.get().maxConcurrent())) {
+                out.add(sre.person() + ": " + share + " % of a capacity of " + entry.get().capacityPercent() + " %, "
+                        + count + " engagements at once (at most " + entry.get().maxConcurrent() + ")");
+            }
+        }
+        return out;
+    }
+
+    private static boolean overlaps(Engagement a, Engagement b) {
+        LocalDate aStart = a.plannedStart() == null ? LocalDate.MIN : a.plannedStart();
+        LocalDate aEnd = a.plannedEnd() == null ? LocalDate.MAX : a.plannedEnd();
+        LocalDate bStart = b.plannedStart() == null ? LocalDate.MIN : b.plannedStart();
+        LocalDate bEnd = b.plannedEnd() == null ? LocalDate.MAX : b.plannedEnd();
+        return !aStart.isAfter(bEnd) && !bStart.isAfter(aEnd);
     }
 }

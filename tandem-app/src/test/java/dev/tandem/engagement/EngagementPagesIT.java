@@ -140,6 +140,20 @@ class EngagementPagesIT {
                 .isEqualTo(403);
     }
 
+    @Test
+    void theOverviewWarnsWhenTheManagersPlanPutsAnSreOverCapacity() throws Exception {
+        EngagementFixture f = new EngagementFixture(port);
+        String service = f.service("db", "B", f.team);
+        long first = f.propose("First", java.util.List.of(service), java.util.Map.of()).get("id").asLong();
+        long second = f.propose("Second", java.util.List.of(service), java.util.Map.of()).get("id").asLong();
+        f.acceptedAndChartered(first);
+        PageSession s = PageSession.admin(port);
+        assertThat(s.get("/engagements/" + first).body()).doesNotContain("Over capacity");
+        f.acceptedAndChartered(second); // the same SRE, full time, over the same dates
+        assertThat(s.get("/engagements/" + second).body()).contains("Over capacity: " + f.username("sre")
+                + ": 200 % of a capacity of 100 %, 2 engagements at once (at most 1)");
+    }
+
     /** Posts a form and follows the redirect, as a browser does, so that the next page shows the flash message. */
     private static HttpResponse<String> follow(PageSession s, String path, String form) throws Exception {
         HttpResponse<String> r = s.post(path, form);

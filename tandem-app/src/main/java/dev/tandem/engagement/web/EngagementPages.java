@@ -11,6 +11,7 @@ import dev.tandem.engagement.Engagements;
 import dev.tandem.engagement.ExitCriteria;
 import dev.tandem.engagement.ExitReadiness;
 import dev.tandem.engagement.Plan;
+import dev.tandem.engagement.Rotation;
 import dev.tandem.engagement.Selection;
 import dev.tandem.engagement.SelectionCriterion;
 import dev.tandem.shared.ConflictException;
@@ -47,10 +48,12 @@ class EngagementPages {
     private final Teams teams;
     private final People people;
     private final ExitCriteria exitCriteria;
+    private final Rotation rotation;
 
     EngagementPages(Engagements engagements, Selection selection, EngagementAccess access, Teams teams, People people,
-                    ExitCriteria exitCriteria) {
+                    ExitCriteria exitCriteria, Rotation rotation) {
         this.exitCriteria = exitCriteria;
+        this.rotation = rotation;
         this.engagements = engagements;
         this.selection = selection;
         this.access = access;
@@ -194,6 +197,9 @@ class EngagementPages {
         EngagementState next = e.state().terminal() || e.state() == EngagementState.PROPOSED ? null
                 : EngagementState.mainLine().get(e.state().step() + 1);
         model.addAttribute("next", next);
+        // the manager's plan is not bound by capacity (the planner is); say so when an SRE is over it
+        List<String> overbooked = e.state().committed() ? rotation.overCapacity(e) : List.of();
+        model.addAttribute("overbooked", overbooked);
         model.addAttribute("sreChoices", access.isManager()
                 ? people.list(null, PersonRole.SRE, PageRequest.of(0, 500, "name")).items() : List.of());
         return "engagement/show";

@@ -15,32 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SloFileSetTest {
 
     private static String openSlo(String name, String service) {
-        return """
-                apiVersion: openslo/v1
-                kind: SLO
-                metadata:
-                  name: %s
-                spec:
-                  service: %s
-                  indicator:
-                    metadata:
-                      name: %s-requests
-                    spec:
-                      ratioMetric:
-                        counter: true
-                        good:
-                          metricSource:
-                            type: Tandem
-                        total:
-                          metricSource:
-                            type: Tandem
-                  timeWindow:
-                    - duration: 30d
-                      isRolling: true
-                  budgetingMethod: Occurrences
-                  objectives:
-                    - target: 0.99
-                """.formatted(name, service, name);
+        return SloFixture.builtIn(name, service, "0.99", null);
     }
 
     private static final String SLOTH = """

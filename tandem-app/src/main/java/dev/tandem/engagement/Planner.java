@@ -91,7 +91,7 @@ public class Planner {
                     + "; only proposed and accepted engagements take an assignment from the plan");
         }
         // two admins applying proposals for the same SRE at once must not both see the room free
-        roster.lock(sre.person());
+        roster.lockForAssignment();
         List<Booking> others = rotation.bookings(Rotation.today()).stream()
                 .filter(b -> b.engagement() != before.id()).toList();
         if (!Schedule.fits(sre, others, choice.plannedStart(), choice.plannedEnd(), choice.sharePercent())) {

@@ -107,9 +107,12 @@ public class Roster {
         return after;
     }
 
-    /** Holds the SRE's row until the transaction ends, so that checks of their room and bookings are not raced. */
-    void lock(String person) {
-        jdbc.sql("select id from people where name = ? for update").param(person).query(Long.class).optional();
+    /**
+     * Serialises applying plans: two admins applying proposals at once must not both see the same room free.
+     * The lock is the rotation's own settings row (applies are rare), so no other module's table is touched.
+     */
+    void lockForAssignment() {
+        jdbc.sql("select id from rotation_settings where id = 1 for update").query(Long.class).optional();
     }
 
     public RotationSettings settings() {

@@ -74,20 +74,6 @@ class PrometheusValuesIT {
         return Double.isNaN(v) ? "NaN" : Double.toString(v);
     }
 
-    static String dataSource(String name, String url) {
-        return """
-                apiVersion: openslo/v1
-                kind: DataSource
-                metadata:
-                  name: %s
-                spec:
-                  type: Prometheus
-                  connectionDetails:
-                    url: %s
-                ---
-                """.formatted(name, url);
-    }
-
     static String threshold(String name, String service, String source, String query) {
         return """
                 apiVersion: openslo/v1
@@ -184,7 +170,7 @@ class PrometheusValuesIT {
             String templateName = "pv-template-" + f.run;
             String template = "sum(rate(api_requests_total{job=\"" + job + "\",code=\"500\"}[{{.window}}])) / sum(rate(api_requests_total{job=\"" + job + "\"}[{{.window}}]))";
             String source = "prom-pv-" + f.run;
-            String file = dataSource(source, prometheus.url())
+            String file = SloFixture.dataSource(source, prometheus.url())
                     + threshold(latencyName, service, source, "api_latency_p99_seconds{job=\"" + job + "\"}") + "---\n"
                     + raw(errorsName, service, source, "api_error_ratio{job=\"" + job + "\"}") + "---\n"
                     + threshold(emptyName, service, source, "api_latency_p99_seconds{job=\"nothing-" + job + "\"}") + "---\n"
@@ -194,7 +180,7 @@ class PrometheusValuesIT {
             // threshold: the status agrees with the generated rules' expressions at the same instant
             JsonNode lat = status(f.admin.get("/api/v1/slos/" + latencyName + "/status"), 200).json();
             assertThat(lat.get("dataState").asString()).as(lat.toString()).isEqualTo("OK");
-            assertAgreesWithRules(lat, SloFixture.definition(dataSource(source, prometheus.url())
+            assertAgreesWithRules(lat, SloFixture.definition(SloFixture.dataSource(source, prometheus.url())
                     + threshold(latencyName, service, source, "api_latency_p99_seconds{job=\"" + job + "\"}")), prometheus.url());
             // and with the data: in the last hour 3 minutes of 10 miss 0.3 s, a burn rate of 0.3 / 0.01 = 30
             assertThat(lat.get("burnRates").get("1h").asDouble()).isCloseTo(30, within(30 * 0.1));
@@ -212,7 +198,7 @@ class PrometheusValuesIT {
             // raw ratio: the mean of the per-minute ratios, time-weighted
             JsonNode err = status(f.admin.get("/api/v1/slos/" + errorsName + "/status"), 200).json();
             assertThat(err.get("dataState").asString()).as(err.toString()).isEqualTo("OK");
-            assertAgreesWithRules(err, SloFixture.definition(dataSource(source, prometheus.url())
+            assertAgreesWithRules(err, SloFixture.definition(SloFixture.dataSource(source, prometheus.url())
                     + raw(errorsName, service, source, "api_error_ratio{job=\"" + job + "\"}")), prometheus.url());
             assertThat(err.get("burnRates").get("1h").asDouble()).isCloseTo(20, within(20 * 0.05));
             assertThat(err.get("burnRates").get("3d").asDouble()).isCloseTo((60 * 0.2 + 110 * 0.001) / valued / 0.01, within(2.0));
@@ -224,7 +210,7 @@ class PrometheusValuesIT {
             // period is the mean of its 5-minute values per minute (NaN while there was no traffic: no data)
             JsonNode tpl = status(f.admin.get("/api/v1/slos/" + templateName + "/status"), 200).json();
             assertThat(tpl.get("dataState").asString()).as(tpl.toString()).isEqualTo("OK");
-            SloDefinition templateSlo = SloFixture.definition(dataSource(source, prometheus.url()) + raw(templateName, service, source, template));
+            SloDefinition templateSlo = SloFixture.definition(SloFixture.dataSource(source, prometheus.url()) + raw(templateName, service, source, template));
             assertBurnRatesAgreeWithRules(tpl, templateSlo, prometheus.url());
             assertThat(tpl.get("burnRates").get("1h").asDouble()).isCloseTo(20, within(20 * 0.1));
             String fiveMinutes = "(" + template.replace("{{.window}}", "5m") + ")";
@@ -336,7 +322,7 @@ class PrometheusValuesIT {
             String slices = "pb-slices-" + f.run;
             String successName = "pb-success-" + f.run;
             String successSlo = raw(successName, service, source, successQuery).replace("rawType: failure", "rawType: success");
-            status(f.member().postYaml("/api/v1/slos/import", dataSource(source, prometheus.url())
+            status(f.member().postYaml("/api/v1/slos/import", SloFixture.dataSource(source, prometheus.url())
                     + threshold(occurrences, service, source, latencyQuery) + "---\n"
                     + timeslices(slices, service, source, latencyQuery) + "---\n" + successSlo), 200);
 

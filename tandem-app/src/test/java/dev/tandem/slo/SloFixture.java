@@ -90,17 +90,23 @@ public final class SloFixture {
     }
 
     /** An OpenSLO SLO on Prometheus (bad ÷ total of http_requests_total), with its DataSource at {@code url}. */
-    public static String prometheus(String name, String service, String job, String url) {
+    /** An OpenSLO DataSource of type Prometheus at {@code url}, followed by a document separator. */
+    public static String dataSource(String name, String url) {
         return """
                 apiVersion: openslo/v1
                 kind: DataSource
                 metadata:
-                  name: prom-%s
+                  name: %s
                 spec:
                   type: Prometheus
                   connectionDetails:
                     url: %s
                 ---
+                """.formatted(name, url);
+    }
+
+    public static String prometheus(String name, String service, String job, String url) {
+        return dataSource("prom-" + name, url) + """
                 apiVersion: openslo/v1
                 kind: SLO
                 metadata:
@@ -131,7 +137,7 @@ public final class SloFixture {
                   budgetingMethod: Occurrences
                   objectives:
                     - target: 0.999
-                """.formatted(name, url, name, service, name, name, job, name, job);
+                """.formatted(name, service, name, name, job, name, job);
     }
 
     /** {@code minutes} minute points ending at the current minute, each with {@code bad} of {@code total} events. */

@@ -5,12 +5,17 @@ import dev.tandem.slo.IndicatorMetric;
 import dev.tandem.slo.Objective;
 import dev.tandem.slo.SloDefinition;
 import dev.tandem.slo.SloDuration;
+import dev.tandem.slo.TimeWindow;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +34,12 @@ import java.util.TreeSet;
  *   5-minute event counts, from which {@code tandem_slo:error_ratio{window="period"}} is
  *   {@code sum_over_time(bad[W]) / sum_over_time(total[W])} — weighted by events, not an average of
  *   5-minute ratios, and cheap however long the window.</li>
+ *   <li>For a calendar window, {@code tandem_slo:period_start}: the start of the current calendar period
+ *   (Unix seconds), from a table of the period boundaries written when the rules are generated (the
+ *   zone's calendar, daylight-saving changes included, as the engine computes them). The period ratio
+ *   then sums only the 5-minute counts recorded since that start, over a subquery as long as the
+ *   longest period; and an alert {@code SloRulesCalendarEnding} (severity ticket) says when the table
+ *   runs out (two years ahead, or {@value #MAX_BOUNDARIES} periods), two weeks before it does.</li>
  *   <li>{@code tandem_slo:objective} and {@code tandem_slo:error_budget_remaining} (1 − period ratio ÷
  *   (1 − objective)).</li>
  *   <li>One alert per tier, {@code SloErrorBudgetBurn}, labelled {@code tier} and {@code severity}, firing
@@ -46,7 +57,13 @@ public final class PrometheusRules {
     public static final String TOTAL_5M = "tandem_slo:total_events:increase5m";
     public static final String OBJECTIVE = "tandem_slo:objective";
     public static final String BUDGET_REMAINING = "tandem_slo:error_budget_remaining";
+    public static final String PERIOD_START = "tandem_slo:period_start";
+    public static final String CALENDAR_ENDING = "SloRulesCalendarEnding";
     static final Duration BASE = Duration.ofMinutes(5);
+    /** How far ahead a calendar window's boundary table reaches, at most. */
+    static final Period CALENDAR_HORIZON = Period.ofYears(2);
+    /** The most boundaries a calendar window's table holds (a daily window: about 200 days ahead). */
+    static final int MAX_BOUNDARIES = 200;
 
     private PrometheusRules() {
     }
@@ -56,11 +73,19 @@ public final class PrometheusRules {
         return generate(List.of(slo));
     }
 
-    /** A rules file with one group per SLO, in the given order. */
+    /** A rules file with one group per SLO, in the given order; calendar tables start from now. */
     public static String generate(List<SloDefinition> slos) {
+        return generate(slos, Instant.now());
+    }
+
+    /**
+     * A rules file with one group per SLO, in the given order; the boundary tables of calendar windows
+     * start with the period before the one that contains {@code now}.
+     */
+    public static String generate(List<SloDefinition> slos, Instant now) {
         List<Object> groups = new ArrayList<>();
         for (SloDefinition slo : slos) {
-            groups.add(group(slo));
+            groups.add(group(slo, now));
         }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -106,7 +131,7 @@ public final class PrometheusRules {
         return Character.isDigit(s.charAt(0)) ? "_" + s : s;
     }
 
-    private static Map<String, Object> group(SloDefinition slo) {
+    private static Map<String, Object> group(SloDefinition slo, Instant now) {
         Sli sli = Sli.of(slo);
         Map<String, String> labels = labels(slo);
         String match = "slo=\"" + slo.name() + "\"";
@@ -137,8 +162,21 @@ public final class PrometheusRules {
         // pools minutes exactly as the server does.
         rules.add(record(BAD_5M, sli.badEvents(BASE), labels));
         rules.add(record(TOTAL_5M, sli.totalEvents(BASE), labels));
-        rules.add(record(ERROR_RATIO, "sum_over_time(" + BAD_5M + "{" + match + "}[" + period + "])"
-                + " / (sum_over_time(" + TOTAL_5M + "{" + match + "}[" + period + "]) > 0)", with(labels, "window", "period")));
+        Map<String, Object> calendarEnding = null;
+        if (slo.timeWindow() instanceof TimeWindow.Calendar calendar) {
+            List<Instant> bounds = boundaries(calendar, now);
+            rules.add(record(PERIOD_START, periodStart(bounds), labels));
+            String since = "scalar(" + PERIOD_START + "{" + match + "} @ end()) + " + BASE.toSeconds();
+            // Only the counts recorded since the period started, each 5-minute count once (a 5-minute step).
+            String range = "[" + longest(bounds).plus(BASE).toMinutes() + "m:" + SloDuration.format(BASE) + "]";
+            rules.add(record(ERROR_RATIO, "sum_over_time((" + BAD_5M + "{" + match + "} and (timestamp(" + BAD_5M + "{" + match + "}) >= " + since + "))" + range + ")"
+                    + " / (sum_over_time((" + TOTAL_5M + "{" + match + "} and (timestamp(" + TOTAL_5M + "{" + match + "}) >= " + since + "))" + range + ") > 0)",
+                    with(labels, "window", "period")));
+            calendarEnding = calendarEnding(slo, labels, bounds.get(bounds.size() - 1));
+        } else {
+            rules.add(record(ERROR_RATIO, "sum_over_time(" + BAD_5M + "{" + match + "}[" + period + "])"
+                    + " / (sum_over_time(" + TOTAL_5M + "{" + match + "}[" + period + "]) > 0)", with(labels, "window", "period")));
+        }
         rules.add(record(OBJECTIVE, "vector(" + PromQuery.number(BigDecimal.valueOf(slo.objective().target())) + ")", labels));
         rules.add(record(BUDGET_REMAINING, "1 - " + ERROR_RATIO + "{" + match + ",window=\"period\"} / " + allowed, labels));
 
@@ -165,10 +203,72 @@ public final class PrometheusRules {
             alert.put("annotations", annotations(slo, t));
             rules.add(alert);
         }
+        if (calendarEnding != null) {
+            rules.add(calendarEnding);
+        }
         Map<String, Object> group = new LinkedHashMap<>();
         group.put("name", "tandem-slo-" + slo.name());
         group.put("rules", rules);
         return group;
+    }
+
+    /**
+     * The starts of consecutive calendar periods: from the period before the one containing {@code now}
+     * to the first boundary at least {@link #CALENDAR_HORIZON} ahead (or {@link #MAX_BOUNDARIES} of them);
+     * the last entry is the end of the table.
+     */
+    static List<Instant> boundaries(TimeWindow.Calendar calendar, Instant now) {
+        Instant current = calendar.fullPeriodAt(now).start();
+        List<Instant> bounds = new ArrayList<>();
+        bounds.add(calendar.fullPeriodAt(current.minusSeconds(1)).start());
+        bounds.add(current);
+        Instant horizon = now.atZone(ZoneOffset.UTC).plus(CALENDAR_HORIZON).toInstant();
+        while (bounds.size() < MAX_BOUNDARIES && bounds.get(bounds.size() - 1).isBefore(horizon)) {
+            bounds.add(calendar.fullPeriodAt(bounds.get(bounds.size() - 1)).end());
+        }
+        return bounds;
+    }
+
+    /**
+     * The start of the current period as a step function of the evaluation time: the first start plus,
+     * for each later boundary already passed, the step to it; no sample before the first boundary or from
+     * the end of the table on.
+     */
+    private static String periodStart(List<Instant> bounds) {
+        StringBuilder expr = new StringBuilder("vector(").append(bounds.get(0).getEpochSecond());
+        for (int i = 1; i < bounds.size() - 1; i++) {
+            long at = bounds.get(i).getEpochSecond();
+            expr.append(" + (time() >= bool ").append(at).append(") * ").append(at - bounds.get(i - 1).getEpochSecond());
+        }
+        return expr.append(") and on() (vector(time()) >= ").append(bounds.get(0).getEpochSecond())
+                .append(" < ").append(bounds.get(bounds.size() - 1).getEpochSecond()).append(")").toString();
+    }
+
+    private static Duration longest(List<Instant> bounds) {
+        Duration longest = Duration.ZERO;
+        for (int i = 1; i < bounds.size(); i++) {
+            Duration d = Duration.between(bounds.get(i - 1), bounds.get(i));
+            if (d.compareTo(longest) > 0) {
+                longest = d;
+            }
+        }
+        return longest;
+    }
+
+    private static Map<String, Object> calendarEnding(SloDefinition slo, Map<String, String> labels, Instant end) {
+        Instant warnFrom = end.minus(Duration.ofDays(14));
+        Map<String, Object> alert = new LinkedHashMap<>();
+        alert.put("alert", CALENDAR_ENDING);
+        alert.put("expr", "vector(time()) >= " + warnFrom.getEpochSecond());
+        Map<String, String> alertLabels = new LinkedHashMap<>(labels);
+        alertLabels.put("severity", "ticket");
+        alert.put("labels", alertLabels);
+        String date = DateTimeFormatter.ISO_INSTANT.format(end);
+        alert.put("annotations", Map.of(
+                "summary", "The Prometheus rules of SLO " + slo.name() + " know its calendar periods until " + date,
+                "description", "Regenerate them (tandem slo rules, or GET /api/v1/slos/" + slo.name()
+                        + "/prometheus-rules) before " + date + "; after it the period ratio and the remaining budget have no value."));
+        return alert;
     }
 
     private static Map<String, String> with(Map<String, String> labels, String key, String value) {

@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,5 +100,33 @@ class PrometheusRulesTest {
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS");
         assertThat(Files.readString(file)).contains("tandem_dev_team: core");
+    }
+
+    @Test
+    void calendarMonthsFollowTheZoneAcrossDaylightSaving() {
+        TimeWindow.Calendar months = new TimeWindow.Calendar(SloDuration.parse("1M"), LocalDateTime.of(2026, 1, 1, 0, 0), ZoneId.of("Europe/Berlin"));
+        List<Instant> bounds = PrometheusRules.boundaries(months, Instant.parse("2026-03-15T12:00:00Z"));
+        // From the month before the current one; Berlin is UTC+1 in winter and UTC+2 from 29 March 2026.
+        assertThat(bounds.subList(0, 4)).containsExactly(
+                Instant.parse("2026-01-31T23:00:00Z"), Instant.parse("2026-02-28T23:00:00Z"),
+                Instant.parse("2026-03-31T22:00:00Z"), Instant.parse("2026-04-30T22:00:00Z"));
+        assertThat(bounds.get(bounds.size() - 1)).isAfterOrEqualTo(Instant.parse("2028-03-15T12:00:00Z"));
+        assertThat(bounds).hasSizeLessThanOrEqualTo(27);
+
+        SloDefinition slo = api("api-monthly", 0.999, "30d").withTimeWindow(months);
+        String rules = PrometheusRules.generate(List.of(slo), Instant.parse("2026-03-15T12:00:00Z"));
+        assertThat(rules)
+                .contains("record: tandem_slo:period_start")
+                .contains("vector(1769900400 + (time() >= bool 1772319600) * 2419200 + (time() >= bool 1774994400) * 2674800")
+                .contains("scalar(tandem_slo:period_start{slo=\"api-monthly\"} @ end()) + 300")
+                .contains("[44705m:5m]")
+                .contains("alert: SloRulesCalendarEnding")
+                .doesNotContain("[30d])");
+
+        // A daily window is cut at MAX_BOUNDARIES periods, and says so ahead of time.
+        TimeWindow.Calendar days = new TimeWindow.Calendar(SloDuration.parse("1d"), LocalDateTime.of(2026, 1, 1, 0, 0), ZoneId.of("UTC"));
+        List<Instant> daily = PrometheusRules.boundaries(days, Instant.parse("2026-03-15T12:00:00Z"));
+        assertThat(daily).hasSize(PrometheusRules.MAX_BOUNDARIES);
+        assertThat(daily.get(daily.size() - 1)).isEqualTo(Instant.parse("2026-03-14T00:00:00Z").plus(Duration.ofDays(PrometheusRules.MAX_BOUNDARIES - 1)));
     }
 }

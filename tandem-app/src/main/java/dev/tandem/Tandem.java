@@ -26,6 +26,14 @@ public class Tandem {
     static void serve(String[] args) {
         ClassPreloader.start();
         Settings.applyEnvironment();
-        SpringApplication.run(Tandem.class, args);
+        SpringApplication application = new SpringApplication(Tandem.class);
+        StartupReport report = StartupReport.fromSystemProperty();
+        if (report != null) {
+            application.setApplicationStartup(report.startup());
+        }
+        var context = application.run(args);
+        if (report != null) {
+            report.print(context);
+        }
     }
 }

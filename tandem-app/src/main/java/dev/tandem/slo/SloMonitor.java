@@ -30,7 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Evaluates SLOs: reads each one's SLI data (the built-in store, or Prometheus), runs the engine, applies
  * the budget policy, and keeps the last state in the database so that a change of state is published once
  * ({@link ErrorBudgetStateChanged}). When Prometheus does not answer, the last good report is served as
- * STALE, with when it was last fresh; the budget state is then left as it was.
+ * STALE, with when it was last fresh; when it answers but refuses a query, the report is QUERY_REJECTED with
+ * its message and no figures (old figures would hide a broken definition). Either way the budget state is
+ * left as it was.
  */
 @Component
 public class SloMonitor {
@@ -94,8 +96,9 @@ public class SloMonitor {
         SloStatus status;
         String url = slo.builtIn() ? null : prometheusUrl(slo);
         if (url != null && down.contains(url)) {
-            states.markStale(slo.id(), now);
-            return stale(slo, policy, "Prometheus at " + url + " did not answer in this evaluation run");
+            String reason = "Prometheus at " + url + " did not answer in this evaluation run";
+            states.markStale(slo, now, reason);
+            return stale(slo, policy, reason);
         }
         try {
             SliSource source = slo.builtIn() ? store.source(slo.name()) : prometheusSource(slo, now, now);
@@ -104,10 +107,17 @@ public class SloMonitor {
         } catch (PrometheusClient.Unavailable e) {
             down.add(url);
             SloReport stale = stale(slo, policy, e.getMessage());
-            states.markStale(slo.id(), now);
+            states.markStale(slo, now, e.getMessage());
             return stale;
+        } catch (PrometheusClient.Rejected e) {
+            // a definition problem, not an outage: no old figures, the budget state stays as it was
+            lastGood.remove(slo.name());
+            SloReport.QueryError error = new SloReport.QueryError(e.query(), e.httpStatus(), e.errorType(), e.error());
+            states.markRejected(slo, now, "Prometheus refused a query: " + error.summary());
+            Optional<Instant> fresh = states.freshAt(slo.id());
+            return empty(slo, policy, now, SloReport.QUERY_REJECTED, fresh.orElse(null), null, error);
         } catch (IllegalArgumentException e) {
-            return empty(slo, policy, now, "NO_DATA", null, e.getMessage());
+            return empty(slo, policy, now, "NO_DATA", null, e.getMessage(), null);
         }
         SloReport report = Reports.of(slo, status, policy.policy(), policy.origin(), now);
         if (!slo.builtIn()) {
@@ -133,7 +143,9 @@ public class SloMonitor {
                 counts = PrometheusValues.minutes(counts);
             }
         } catch (PrometheusClient.Unavailable e) {
-            return new SliWindow(name, from, now, 0, 0, null, slo.target(), "STALE", e.getMessage());
+            return new SliWindow(name, from, now, 0, 0, null, slo.target(), SloReport.STALE, e.getMessage());
+        } catch (PrometheusClient.Rejected e) {
+            return new SliWindow(name, from, now, 0, 0, null, slo.target(), SloReport.QUERY_REJECTED, e.getMessage());
         } catch (IllegalArgumentException e) {
             return new SliWindow(name, from, now, 0, 0, null, slo.target(), "NO_DATA", e.getMessage());
         }
@@ -157,7 +169,7 @@ public class SloMonitor {
             // per-minute values are fetched once, whatever the number of points; counter ratios cost two queries a point
             return Reports.history(slo.definition(), source, now,
                     source instanceof PrometheusValues ? points : Math.min(points, PROMETHEUS_HISTORY_POINTS));
-        } catch (PrometheusClient.Unavailable | IllegalArgumentException e) {
+        } catch (PrometheusClient.Unavailable | PrometheusClient.Rejected | IllegalArgumentException e) {
             return List.of();
         }
     }
@@ -180,16 +192,17 @@ public class SloMonitor {
         SloReport last = lastGood.get(slo.name());
         if (last == null) {
             Optional<Instant> fresh = states.freshAt(slo.id());
-            return empty(slo, policy, fresh.orElse(null), "STALE", fresh.orElse(null), reason);
+            return empty(slo, policy, fresh.orElse(null), SloReport.STALE, fresh.orElse(null), reason, null);
         }
         return new SloReport(last.slo(), last.service(), last.owner(), last.at(), last.periodStart(), last.periodEnd(),
-                "STALE", last.at(), reason, last.counts(), last.sli(), last.objective(), last.errorBudget(), last.burnRates(),
+                SloReport.STALE, last.at(), reason, null, last.counts(), last.sli(), last.objective(), last.errorBudget(), last.burnRates(),
                 last.alerts(), last.timeToExhaustion(), last.timeToExhaustionSeconds(), last.policy());
     }
 
-    private SloReport empty(Slo slo, Policy policy, Instant at, String dataState, Instant freshAt, String reason) {
+    private SloReport empty(Slo slo, Policy policy, Instant at, String dataState, Instant freshAt, String reason,
+                            SloReport.QueryError error) {
         BudgetState state = states.state(slo.id()).orElse(BudgetState.HEALTHY);
-        return new SloReport(slo.name(), slo.service(), slo.owner(), at, null, null, dataState, freshAt, reason,
+        return new SloReport(slo.name(), slo.service(), slo.owner(), at, null, null, dataState, freshAt, reason, error,
                 new SloReport.Counts(0, 0, 0), null, slo.target(), new SloReport.Budget(1, 0, 1, "EVENTS", 0, 0),
                 Map.of(), List.of(), null, null, new SloReport.Policy(state, policy.policy().atRiskBelow(),
                 policy.policy().exhaustedAtOrBelow(), policy.policy().actionFor(state), policy.origin()));

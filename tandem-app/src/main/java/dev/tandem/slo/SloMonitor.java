@@ -3,6 +3,7 @@ package dev.tandem.slo;
 import dev.tandem.catalog.ReadinessLevel;
 import dev.tandem.catalog.Service;
 import dev.tandem.catalog.Services;
+import dev.tandem.slo.internal.BucketCache;
 import dev.tandem.slo.internal.BuiltInStore;
 import dev.tandem.slo.internal.PrometheusClient;
 import dev.tandem.slo.internal.PrometheusSource;
@@ -14,6 +15,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +49,7 @@ public class SloMonitor {
     private final Environment env;
     private final String defaultPrometheusUrl;
     private final Map<String, SloReport> lastGood = new ConcurrentHashMap<>();
+    private final BucketCache buckets;
 
     SloMonitor(Slos slos, Services services, BuiltInStore store, SloStates states, Environment env) {
         this.slos = slos;
@@ -60,7 +63,10 @@ public class SloMonitor {
                 env.getProperty("tandem.slo.prometheus.timeout", Duration.class, Duration.ofSeconds(5)),
                 env.getProperty("tandem.slo.prometheus.retries", Integer.class, 2),
                 env.getProperty("tandem.slo.prometheus.backoff", Duration.class, Duration.ofMillis(250)));
+        this.buckets = new BucketCache(env.getProperty("tandem.slo.prometheus.cache-ttl", Duration.class, Duration.ofHours(1)),
+                env.getProperty("tandem.slo.prometheus.cache-buckets", Long.class, 1_000_000L), Clock.systemUTC());
     }
+
 
     public SloReport status(String name) {
         return evaluate(slos.get(name), Instant.now());
@@ -73,6 +79,7 @@ public class SloMonitor {
         // a Prometheus that did not answer is not asked again in this run: its other SLOs go stale at once,
         // so one slow server cannot hold the scheduler for timeouts × retries × its SLOs
         Set<String> down = new HashSet<>();
+        buckets.expire();
         for (Slo slo : slos.all()) {
             try {
                 evaluate(slo, Instant.now(), down);
@@ -185,7 +192,7 @@ public class SloMonitor {
         if (definition.indicator().metric() instanceof IndicatorMetric.Ratio) {
             return PrometheusSource.of(prometheus, prometheusUrl(slo), definition);
         }
-        return PrometheusValues.of(prometheus, prometheusUrl(slo), definition, now, earliest);
+        return PrometheusValues.of(prometheus, prometheusUrl(slo), definition, now, earliest, buckets);
     }
 
     private SloReport stale(Slo slo, Policy policy, String reason) {

@@ -82,6 +82,7 @@ public final class PrometheusClient {
     private final Duration timeout;
     private final int retries;
     private final Duration backoff;
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     public PrometheusClient(Duration connectTimeout, Duration timeout, int retries, Duration backoff) {
         this.connectTimeout = connectTimeout;
@@ -142,6 +143,11 @@ public final class PrometheusClient {
         return parseRange(promql, get(baseUrl, promql, url));
     }
 
+    /** HTTP requests sent so far, retries included: what the caches save shows here. */
+    public long requests() {
+        return requests.get();
+    }
+
     /** One series of a range answer: sample times (epoch seconds) and values, in time order. */
     public record RangeSeries(long[] seconds, double[] values) {
     }
@@ -192,6 +198,7 @@ public final class PrometheusClient {
                 wait *= 2;
             }
             try {
+                requests.incrementAndGet();
                 HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {

@@ -7,11 +7,18 @@ import dev.tandem.slo.SloReport;
 import dev.tandem.slo.SlosChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,12 +39,51 @@ public class SloStates {
 
     private static final int MAX_REASON = 1000;
 
+    private static final String UPDATE_FIGURES = """
+            update slo_states set budget_remaining = ?, sli = ?, data_state = ?, data_reason = null, evaluated_at = ?,
+              fresh_at = ? where slo_id = ? and budget_state = ?""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ApplicationEventPublisher events;
 
-    SloStates(JdbcClient jdbc, ApplicationEventPublisher events) {
+    SloStates(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.events = events;
+    }
+
+    /**
+     * A run over many SLOs (the scheduled evaluation): every state row is read in one query, and evaluations
+     * that leave the budget state as it was are written in one batch when the run closes. On PostgreSQL that
+     * saves two round trips per SLO. Changes of state are still written (compare-and-set) and published at once.
+     */
+    public final class Run implements AutoCloseable {
+        private final Map<Long, Row> rows = new HashMap<>();
+        private final List<Object[]> unchanged = new ArrayList<>();
+
+        private Run() {
+            jdbc.sql("select slo_id, budget_state, data_state, data_reason, fresh_at from slo_states")
+                    .query(rs -> {
+                        rows.put(rs.getLong("slo_id"), row(rs));
+                    });
+        }
+
+        public void record(Slo slo, SloReport report, Instant now) {
+            SloStates.this.record(slo, report, now, Optional.ofNullable(rows.get(slo.id())), unchanged);
+        }
+
+        @Override
+        public void close() {
+            if (!unchanged.isEmpty()) {
+                batch.batchUpdate(UPDATE_FIGURES, unchanged);
+                unchanged.clear();
+            }
+        }
+    }
+
+    public Run run() {
+        return new Run();
     }
 
     private record Row(BudgetState budget, String dataState, String reason, Instant freshAt) {
@@ -45,9 +91,13 @@ public class SloStates {
 
     private Optional<Row> row(long sloId) {
         return jdbc.sql("select budget_state, data_state, data_reason, fresh_at from slo_states where slo_id = ?").param(sloId)
-                .query((rs, n) -> new Row(BudgetState.valueOf(rs.getString("budget_state")), rs.getString("data_state"),
-                        rs.getString("data_reason"), rs.getTimestamp("fresh_at") == null ? null : rs.getTimestamp("fresh_at").toInstant()))
-                .optional();
+                .query((rs, n) -> row(rs)).optional();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        Timestamp fresh = rs.getTimestamp("fresh_at");
+        return new Row(BudgetState.valueOf(rs.getString("budget_state")), rs.getString("data_state"),
+                rs.getString("data_reason"), fresh == null ? null : fresh.toInstant());
     }
 
     public Optional<BudgetState> state(long sloId) {
@@ -59,9 +109,13 @@ public class SloStates {
     }
 
     public void record(Slo slo, SloReport report, Instant now) {
+        record(slo, report, now, row(slo.id()), null);
+    }
+
+    /** With {@code unchanged} not null, an evaluation that keeps the budget state is queued there instead of written. */
+    private void record(Slo slo, SloReport report, Instant now, Optional<Row> before, List<Object[]> unchanged) {
         BudgetState to = report.policy().state();
         Timestamp at = Timestamp.from(now);
-        Optional<Row> before = row(slo.id());
         if (before.isEmpty()) {
             try {
                 jdbc.sql("""
@@ -79,22 +133,25 @@ public class SloStates {
             return;
         }
         Row from = before.get();
-        recordChange(slo, report, now, from);
+        recordChange(slo, report, now, from, unchanged);
         if (SloReport.QUERY_REJECTED.equals(from.dataState())) {
             events.publishEvent(new SlosChanged(slo.service())); // accepted again: the readiness fact changes
         }
     }
 
-    private void recordChange(Slo slo, SloReport report, Instant now, Row from) {
+    private void recordChange(Slo slo, SloReport report, Instant now, Row from, List<Object[]> unchanged) {
         BudgetState to = report.policy().state();
         Timestamp at = Timestamp.from(now);
         // a row without a fresh time was written by a refused query: this is the first evaluation with data
         boolean first = from.freshAt() == null;
         if (from.budget() == to) {
-            jdbc.sql("""
-                    update slo_states set budget_remaining = ?, sli = ?, data_state = ?, data_reason = null, evaluated_at = ?,
-                      fresh_at = ? where slo_id = ?""")
-                    .params(report.errorBudget().remaining(), report.sli(), report.dataState(), at, at, slo.id()).update();
+            // only if the state is still the one read: a change written meanwhile is not overwritten with older figures
+            Object[] params = {report.errorBudget().remaining(), report.sli(), report.dataState(), at, at, slo.id(), to.name()};
+            if (unchanged != null && !SloReport.QUERY_REJECTED.equals(from.dataState())) {
+                unchanged.add(params); // (a query accepted again is written now: the readiness facts read it at once)
+            } else {
+                jdbc.sql(UPDATE_FIGURES).params(params).update();
+            }
             return;
         }
         int changed = jdbc.sql("""

@@ -31,7 +31,7 @@ public final class Reports {
         BudgetState state = policy.stateOf(remaining);
         Duration tte = s.timeToExhaustion().orElse(null);
         return new SloReport(slo.name(), slo.service(), slo.owner(), now, s.period().start(), s.period().end(),
-                s.state().name(), now, null,
+                s.state().name(), now, null, null,
                 new SloReport.Counts(s.counts().good(), s.counts().bad(), s.counts().total()), finite(s.sli()),
                 s.objective(), new SloReport.Budget(1, finiteOr(b.consumed(), 0), remaining, unit(slo, b),
                 finiteOr(b.allowed(), 0), finiteOr(b.spent(), 0)),

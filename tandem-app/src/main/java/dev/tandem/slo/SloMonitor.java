@@ -3,6 +3,7 @@ package dev.tandem.slo;
 import dev.tandem.catalog.ReadinessLevel;
 import dev.tandem.catalog.Service;
 import dev.tandem.catalog.Services;
+import dev.tandem.slo.internal.BucketCache;
 import dev.tandem.slo.internal.BuiltInStore;
 import dev.tandem.slo.internal.PrometheusClient;
 import dev.tandem.slo.internal.PrometheusSource;
@@ -14,9 +15,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +28,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Evaluates SLOs: reads each one's SLI data (the built-in store, or Prometheus), runs the engine, applies
  * the budget policy, and keeps the last state in the database so that a change of state is published once
  * ({@link ErrorBudgetStateChanged}). When Prometheus does not answer, the last good report is served as
- * STALE, with when it was last fresh; the budget state is then left as it was.
+ * STALE, with when it was last fresh; when it answers but refuses a query, the report is QUERY_REJECTED with
+ * its message and no figures (old figures would hide a broken definition). Either way the budget state is
+ * left as it was.
  */
 @Component
 public class SloMonitor {
@@ -45,6 +51,7 @@ public class SloMonitor {
     private final Environment env;
     private final String defaultPrometheusUrl;
     private final Map<String, SloReport> lastGood = new ConcurrentHashMap<>();
+    private final BucketCache buckets;
 
     SloMonitor(Slos slos, Services services, BuiltInStore store, SloStates states, Environment env) {
         this.slos = slos;
@@ -58,25 +65,37 @@ public class SloMonitor {
                 env.getProperty("tandem.slo.prometheus.timeout", Duration.class, Duration.ofSeconds(5)),
                 env.getProperty("tandem.slo.prometheus.retries", Integer.class, 2),
                 env.getProperty("tandem.slo.prometheus.backoff", Duration.class, Duration.ofMillis(250)));
+        this.buckets = new BucketCache(env.getProperty("tandem.slo.prometheus.cache-ttl", Duration.class, Duration.ofHours(1)),
+                env.getProperty("tandem.slo.prometheus.cache-buckets", Long.class, 1_000_000L), Clock.systemUTC());
     }
+
 
     public SloReport status(String name) {
         return evaluate(slos.get(name), Instant.now());
     }
 
-    /** Evaluates every SLO, so that list order, budget states and their events stay current. */
+    /**
+     * Evaluates every SLO, so that list order, budget states and their events stay current. One run reads every
+     * state row at once and writes the unchanged ones in one batch ({@link SloStates.Run}), and reads each
+     * service's readiness level once: on PostgreSQL, round trips per SLO were most of the run's time.
+     */
     @Scheduled(initialDelayString = "${tandem.slo.evaluate-delay:PT30S}", fixedDelayString = "${tandem.slo.evaluate-interval:PT1M}")
     public void evaluateAll() {
         int failed = 0;
         // a Prometheus that did not answer is not asked again in this run: its other SLOs go stale at once,
         // so one slow server cannot hold the scheduler for timeouts × retries × its SLOs
         Set<String> down = new HashSet<>();
-        for (Slo slo : slos.all()) {
-            try {
-                evaluate(slo, Instant.now(), down);
-            } catch (RuntimeException e) {
-                failed++;
-                log.warn("evaluating SLO {} failed: {}", slo.name(), e.toString());
+        Map<String, Optional<ReadinessLevel>> levels = new HashMap<>();
+        buckets.expire();
+        try (SloStates.Run run = states.run()) {
+            for (Slo slo : slos.all()) {
+                try {
+                    evaluate(slo, Instant.now(), down, run::record,
+                            policyFor(slo, s -> levels.computeIfAbsent(s, this::readinessLevel)));
+                } catch (RuntimeException e) {
+                    failed++;
+                    log.warn("evaluating SLO {} failed: {}", slo.name(), e.toString());
+                }
             }
         }
         if (failed > 0) {
@@ -85,17 +104,21 @@ public class SloMonitor {
     }
 
     public SloReport evaluate(Slo slo, Instant now) {
-        return evaluate(slo, now, new HashSet<>());
+        return evaluate(slo, now, new HashSet<>(), states::record, policyFor(slo));
     }
 
-    private SloReport evaluate(Slo slo, Instant now, Set<String> down) {
+    private interface Recorder {
+        void record(Slo slo, SloReport report, Instant now);
+    }
+
+    private SloReport evaluate(Slo slo, Instant now, Set<String> down, Recorder recorder, Policy policy) {
         SloDefinition definition = slo.definition();
-        Policy policy = policyFor(slo);
         SloStatus status;
         String url = slo.builtIn() ? null : prometheusUrl(slo);
         if (url != null && down.contains(url)) {
-            states.markStale(slo.id(), now);
-            return stale(slo, policy, "Prometheus at " + url + " did not answer in this evaluation run");
+            String reason = "Prometheus at " + url + " did not answer in this evaluation run";
+            states.markStale(slo, now, reason);
+            return stale(slo, policy, reason);
         }
         try {
             SliSource source = slo.builtIn() ? store.source(slo.name()) : prometheusSource(slo, now, now);
@@ -104,16 +127,23 @@ public class SloMonitor {
         } catch (PrometheusClient.Unavailable e) {
             down.add(url);
             SloReport stale = stale(slo, policy, e.getMessage());
-            states.markStale(slo.id(), now);
+            states.markStale(slo, now, e.getMessage());
             return stale;
+        } catch (PrometheusClient.Rejected e) {
+            // a definition problem, not an outage: no old figures, the budget state stays as it was
+            lastGood.remove(slo.name());
+            SloReport.QueryError error = new SloReport.QueryError(e.query(), e.httpStatus(), e.errorType(), e.error());
+            states.markRejected(slo, now, "Prometheus refused a query: " + error.summary());
+            Optional<Instant> fresh = states.freshAt(slo.id());
+            return empty(slo, policy, now, SloReport.QUERY_REJECTED, fresh.orElse(null), null, error);
         } catch (IllegalArgumentException e) {
-            return empty(slo, policy, now, "NO_DATA", null, e.getMessage());
+            return empty(slo, policy, now, "NO_DATA", null, e.getMessage(), null);
         }
         SloReport report = Reports.of(slo, status, policy.policy(), policy.origin(), now);
         if (!slo.builtIn()) {
             lastGood.put(slo.name(), report);
         }
-        states.record(slo, report, now);
+        recorder.record(slo, report, now);
         return report;
     }
 
@@ -133,7 +163,9 @@ public class SloMonitor {
                 counts = PrometheusValues.minutes(counts);
             }
         } catch (PrometheusClient.Unavailable e) {
-            return new SliWindow(name, from, now, 0, 0, null, slo.target(), "STALE", e.getMessage());
+            return new SliWindow(name, from, now, 0, 0, null, slo.target(), SloReport.STALE, e.getMessage());
+        } catch (PrometheusClient.Rejected e) {
+            return new SliWindow(name, from, now, 0, 0, null, slo.target(), SloReport.QUERY_REJECTED, e.getMessage());
         } catch (IllegalArgumentException e) {
             return new SliWindow(name, from, now, 0, 0, null, slo.target(), "NO_DATA", e.getMessage());
         }
@@ -157,7 +189,7 @@ public class SloMonitor {
             // per-minute values are fetched once, whatever the number of points; counter ratios cost two queries a point
             return Reports.history(slo.definition(), source, now,
                     source instanceof PrometheusValues ? points : Math.min(points, PROMETHEUS_HISTORY_POINTS));
-        } catch (PrometheusClient.Unavailable | IllegalArgumentException e) {
+        } catch (PrometheusClient.Unavailable | PrometheusClient.Rejected | IllegalArgumentException e) {
             return List.of();
         }
     }
@@ -173,23 +205,24 @@ public class SloMonitor {
         if (definition.indicator().metric() instanceof IndicatorMetric.Ratio) {
             return PrometheusSource.of(prometheus, prometheusUrl(slo), definition);
         }
-        return PrometheusValues.of(prometheus, prometheusUrl(slo), definition, now, earliest);
+        return PrometheusValues.of(prometheus, prometheusUrl(slo), definition, now, earliest, buckets);
     }
 
     private SloReport stale(Slo slo, Policy policy, String reason) {
         SloReport last = lastGood.get(slo.name());
         if (last == null) {
             Optional<Instant> fresh = states.freshAt(slo.id());
-            return empty(slo, policy, fresh.orElse(null), "STALE", fresh.orElse(null), reason);
+            return empty(slo, policy, fresh.orElse(null), SloReport.STALE, fresh.orElse(null), reason, null);
         }
         return new SloReport(last.slo(), last.service(), last.owner(), last.at(), last.periodStart(), last.periodEnd(),
-                "STALE", last.at(), reason, last.counts(), last.sli(), last.objective(), last.errorBudget(), last.burnRates(),
+                SloReport.STALE, last.at(), reason, null, last.counts(), last.sli(), last.objective(), last.errorBudget(), last.burnRates(),
                 last.alerts(), last.timeToExhaustion(), last.timeToExhaustionSeconds(), last.policy());
     }
 
-    private SloReport empty(Slo slo, Policy policy, Instant at, String dataState, Instant freshAt, String reason) {
+    private SloReport empty(Slo slo, Policy policy, Instant at, String dataState, Instant freshAt, String reason,
+                            SloReport.QueryError error) {
         BudgetState state = states.state(slo.id()).orElse(BudgetState.HEALTHY);
-        return new SloReport(slo.name(), slo.service(), slo.owner(), at, null, null, dataState, freshAt, reason,
+        return new SloReport(slo.name(), slo.service(), slo.owner(), at, null, null, dataState, freshAt, reason, error,
                 new SloReport.Counts(0, 0, 0), null, slo.target(), new SloReport.Budget(1, 0, 1, "EVENTS", 0, 0),
                 Map.of(), List.of(), null, null, new SloReport.Policy(state, policy.policy().atRiskBelow(),
                 policy.policy().exhaustedAtOrBelow(), policy.policy().actionFor(state), policy.origin()));
@@ -213,9 +246,16 @@ public class SloMonitor {
      * ({@code tandem.slo.policy.at-risk-below}, {@code tandem.slo.policy.exhausted-at-or-below}).
      */
     Policy policyFor(Slo slo) {
-        ReadinessLevel level = slo.policy() != null ? null
-                : services.find(slo.service()).map(Service::readinessLevel).orElse(null);
+        return policyFor(slo, this::readinessLevel);
+    }
+
+    private Policy policyFor(Slo slo, Function<String, Optional<ReadinessLevel>> levelOfService) {
+        ReadinessLevel level = slo.policy() != null ? null : levelOfService.apply(slo.service()).orElse(null);
         return policyFor(slo.policy(), level, env);
+    }
+
+    private Optional<ReadinessLevel> readinessLevel(String service) {
+        return services.find(service).map(Service::readinessLevel);
     }
 
     static Policy policyFor(BudgetPolicy own, ReadinessLevel level, Environment env) {

@@ -10,19 +10,39 @@ import java.util.Map;
  * is null (absent from JSON), never NaN or infinity.
  *
  * @param at                when the figures were computed (for a STALE report: when they were last fresh)
- * @param dataState         OK, NO_DATA, or STALE when the SLI source did not answer and these are the last good figures
- * @param lastFreshAt       when the source last answered (null if it never did)
- * @param staleReason       why the source did not answer, for STALE
+ * @param dataState         OK; NO_DATA; STALE when the SLI source did not answer and these are the last good figures;
+ *                          QUERY_REJECTED when Prometheus answered but refused a query of the SLO (no figures: the
+ *                          definition must change)
+ * @param lastFreshAt       when the source last answered with data (null if it never did)
+ * @param staleReason       why the source did not answer, for STALE; why there is no data, for NO_DATA
+ * @param queryError        the query Prometheus refused and its message, for QUERY_REJECTED; else null
  * @param sli               attainment over the elapsed window, in [0, 1]
  * @param burnRates         burn rate by window name ({@code "5m"}, {@code "1h"}, …); null where the window has no events
  * @param timeToExhaustion  ISO-8601 duration until the budget is gone at the 1-hour burn rate; null when nothing burns
  */
 public record SloReport(String slo, String service, String owner, Instant at, Instant periodStart, Instant periodEnd,
-                        String dataState, Instant lastFreshAt, String staleReason, Counts counts, Double sli,
+                        String dataState, Instant lastFreshAt, String staleReason, QueryError queryError, Counts counts, Double sli,
                         double objective, Budget errorBudget, Map<String, Double> burnRates, List<Alert> alerts,
                         String timeToExhaustion, Long timeToExhaustionSeconds, Policy policy) {
 
+    /** Data states besides OK and NO_DATA (the engine's own). */
+    public static final String STALE = "STALE";
+    public static final String QUERY_REJECTED = "QUERY_REJECTED";
+
     public record Counts(long good, long bad, long total) {
+    }
+
+    /**
+     * A query Prometheus refused: the PromQL sent, the HTTP status (200 when the answer said {@code "status":"error"}),
+     * Prometheus's {@code errorType} ({@code bad_data}, {@code execution}; null when the answer was not Prometheus's
+     * JSON) and its message.
+     */
+    public record QueryError(String query, int httpStatus, String errorType, String message) {
+
+        /** One line for lists and criteria: "bad_data: 1:5: parse error: …". */
+        public String summary() {
+            return (errorType == null ? "" : errorType + ": ") + message;
+        }
     }
 
     /**
@@ -60,7 +80,11 @@ public record SloReport(String slo, String service, String owner, Instant at, In
     }
 
     public boolean stale() {
-        return "STALE".equals(dataState);
+        return STALE.equals(dataState);
+    }
+
+    public boolean queryRejected() {
+        return QUERY_REJECTED.equals(dataState);
     }
 
     public boolean firing(String severity) {

@@ -1,5 +1,6 @@
 package dev.tandem.slo;
 
+import dev.tandem.slo.internal.BucketCache;
 import dev.tandem.slo.internal.PrometheusClient;
 import dev.tandem.slo.internal.PrometheusValues;
 import dev.tandem.slo.format.SloFiles;
@@ -7,12 +8,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
-/** Not part of the suite (no *Test/*IT name): how long one evaluation of a 30-day threshold SLO takes against a real Prometheus. */
+/**
+ * Not part of the suite (no *Test/*IT name): how long one evaluation of a 30-day threshold SLO takes against a
+ * real Prometheus, without the bucket cache (every evaluation asks everything) and with it (the first
+ * evaluation fills it; the figures are those of the 14 after it).
+ */
 class PrometheusValuesCostProbe {
+
+    static final int RUNS = 15;
 
     @Test
     void measure(@TempDir Path dir) throws Exception {
@@ -53,25 +61,37 @@ class PrometheusValuesCostProbe {
                               target: 0.99
                         %s""".formatted(method, method.equals("Timeslices") ? "      timeSliceTarget: 0.9\n      timeSliceWindow: 5m\n" : "");
                 SloDefinition slo = SloFiles.read(yaml).slos().get(0);
-                long[] fetch = new long[15];
-                long[] eval = new long[15];
-                SloStatus s = null;
-                for (int i = 0; i < fetch.length; i++) {
-                    Instant now = Instant.now();
-                    long a = System.nanoTime();
-                    PrometheusValues v = PrometheusValues.of(client, p.url(), slo, now, now);
-                    long c = System.nanoTime();
-                    s = v.evaluate(slo, now);
-                    long d = System.nanoTime();
-                    fetch[i] = (c - a) / 1000;
-                    eval[i] = (d - c) / 1000;
-                }
-                Arrays.sort(fetch);
-                Arrays.sort(eval);
-                System.out.println(method + " fetch us median " + fetch[7] + " min " + fetch[0] + " max " + fetch[14]
-                        + "; evaluate us median " + eval[7] + " min " + eval[0] + " max " + eval[14]
-                        + "; sli " + s.sli() + " budget " + s.errorBudget());
+                run(method + " without cache", client, p.url(), slo, null);
+                run(method + " with cache", client, p.url(), slo, new BucketCache(Duration.ofHours(1), 1_000_000, Clock.systemUTC()));
             }
         }
+    }
+
+    private static void run(String what, PrometheusClient client, String url, SloDefinition slo, BucketCache cache) {
+        int skip = cache == null ? 0 : 1; // the first evaluation with a cache fills it
+        long[] fetch = new long[RUNS - skip];
+        long[] eval = new long[RUNS - skip];
+        long requests = 0;
+        SloStatus s = null;
+        for (int i = 0; i < RUNS; i++) {
+            Instant now = Instant.now();
+            long before = client.requests();
+            long a = System.nanoTime();
+            PrometheusValues v = PrometheusValues.of(client, url, slo, now, now, cache);
+            long c = System.nanoTime();
+            s = v.evaluate(slo, now);
+            long d = System.nanoTime();
+            if (i >= skip) {
+                fetch[i - skip] = (c - a) / 1000;
+                eval[i - skip] = (d - c) / 1000;
+                requests += client.requests() - before;
+            }
+        }
+        Arrays.sort(fetch);
+        Arrays.sort(eval);
+        int n = fetch.length;
+        System.out.println(what + ": queries per evaluation " + (double) requests / n + "; fetch us median " + fetch[n / 2]
+                + " min " + fetch[0] + " max " + fetch[n - 1] + "; evaluate us median " + eval[n / 2]
+                + "; sli " + s.sli() + " budget " + s.errorBudget());
     }
 }

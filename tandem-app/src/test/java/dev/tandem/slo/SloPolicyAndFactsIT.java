@@ -41,6 +41,9 @@ class SloPolicyAndFactsIT {
     Slos slos;
 
     @Autowired
+    dev.tandem.slo.internal.BuiltInStore store;
+
+    @Autowired
     ConfigurableApplicationContext context;
 
     private SloFixture f;
@@ -125,6 +128,52 @@ class SloPolicyAndFactsIT {
         assertThat(changes(name).get(1).from()).isEqualTo(BudgetState.AT_RISK);
         assertThat(changes(name).get(1).to()).isEqualTo(BudgetState.EXHAUSTED);
         assertThat(changes(name).get(1).remaining()).isLessThan(0);
+    }
+
+    private JsonNode listed(String name) {
+        for (JsonNode item : status(f.admin.get("/api/v1/slos?team=" + f.team + "&size=100"), 200).json().get("items")) {
+            if (item.get("name").asString().equals(name)) {
+                return item;
+            }
+        }
+        throw new AssertionError("SLO " + name + " is not listed");
+    }
+
+    /** Counts straight into the store, without the evaluation that a push through the API makes. */
+    private void store(String name, List<EventInput> points) {
+        Slo slo = slos.get(name);
+        store.push(slo.id(), name, points.stream().map(p -> dev.tandem.slo.store.EventPoint.bad(Instant.parse(p.timestamp()),
+                p.bad(), p.total())).toList());
+    }
+
+    @Test
+    void theScheduledRunWritesUnchangedStatesInABatchAndPublishesAChangeOnce() {
+        String service = f.service("run", "C");
+        String name = "run-" + f.run;
+        status(f.member().postYaml("/api/v1/slos/import", SloFixture.builtIn(name, service, "0.99", "team-r")), 200);
+        push(name, minutes(60, 0, 1000));
+        assertThat(listed(name).get("budgetRemaining").asDouble()).isEqualTo(1.0);
+
+        store(name, minutes(2, 120, 1000).subList(0, 1)); // 120 of 60,000 bad: 80 % of the budget left, still healthy
+        monitor.evaluateAll();
+        JsonNode healthy = listed(name);
+        assertThat(healthy.get("budgetRemaining").asDouble()).as("written by the run's batch")
+                .isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(healthy.get("budgetState").asString()).isEqualTo("HEALTHY");
+        assertThat(changes(name)).isEmpty();
+
+        store(name, minutes(3, 1000, 1000).subList(0, 1));
+        monitor.evaluateAll();
+        assertThat(changes(name)).singleElement().satisfies(e -> {
+            assertThat(e.from()).isEqualTo(BudgetState.HEALTHY);
+            assertThat(e.to()).isEqualTo(BudgetState.EXHAUSTED);
+        });
+        JsonNode exhausted = listed(name);
+        assertThat(exhausted.get("budgetState").asString()).isEqualTo("EXHAUSTED");
+        assertThat(exhausted.get("budgetRemaining").asDouble()).isLessThan(0);
+        monitor.evaluateAll();
+        assertThat(changes(name)).hasSize(1);
+        assertThat(listed(name).get("budgetRemaining").asDouble()).isEqualTo(exhausted.get("budgetRemaining").asDouble());
     }
 
     private static JsonNode check(JsonNode readiness, String id) {

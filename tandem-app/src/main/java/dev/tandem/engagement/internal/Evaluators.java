@@ -8,6 +8,7 @@ import dev.tandem.readiness.Review;
 import dev.tandem.readiness.ScorecardStanding;
 import dev.tandem.slo.BudgetState;
 import dev.tandem.slo.SliWindow;
+import dev.tandem.slo.SloReport;
 import dev.tandem.slo.SloSummary;
 
 import java.math.BigDecimal;
@@ -63,11 +64,16 @@ public final class Evaluators {
 
     /** The SLI from event counts over the last N days against the SLO's objective. */
     public static Outcome sloAttainment(ExitCriterion.SloAttainment c, SliWindow w) {
-        if ("STALE".equals(w.dataState())) {
+        if (SloReport.STALE.equals(w.dataState())) {
             return Outcome.stale("the SLI source of " + c.slo() + " did not answer" + (w.reason() == null ? "" : ": " + w.reason()));
         }
+        if (SloReport.QUERY_REJECTED.equals(w.dataState())) {
+            // the SLO's definition must change: waiting for the source to come back would not help
+            return Outcome.noData("no SLI for " + c.slo() + ": " + w.reason());
+        }
         if (!w.ok() || w.sli() == null) {
-            return Outcome.noData("no events for " + c.slo() + " in the last " + days(c.days()));
+            return Outcome.noData(w.reason() != null && !w.ok() ? "no SLI for " + c.slo() + ": " + w.reason()
+                    : "no events for " + c.slo() + " in the last " + days(c.days()));
         }
         String detail = "SLI of " + c.slo() + " over the last " + days(c.days()) + " is " + percent(w.sli())
                 + " (" + w.good() + " good of " + w.total() + "); objective " + percent(w.objective());
@@ -84,9 +90,13 @@ public final class Evaluators {
         if (s.dataState() == null || s.budgetState() == null) {
             return Outcome.noData("SLO " + c.slo() + " has not been evaluated yet");
         }
-        if ("STALE".equals(s.dataState())) {
+        if (SloReport.STALE.equals(s.dataState())) {
             return Outcome.stale("the SLI source of " + c.slo() + " does not answer; last known budget "
                     + s.budgetState().label());
+        }
+        if (SloReport.QUERY_REJECTED.equals(s.dataState())) {
+            return Outcome.noData("no budget figures for " + c.slo() + ": " + (s.dataReason() == null
+                    ? "Prometheus refused a query" : s.dataReason()));
         }
         if (!"OK".equals(s.dataState())) {
             return Outcome.noData("no events for " + c.slo() + " in its window");

@@ -9,7 +9,7 @@ import static dev.tandem.readiness.Requirement.REQUIRED;
 
 /**
  * Checks answered by facts the SLO capability publishes (SLO defined, owner named, target consistent with
- * the readiness level). Until that capability reports, these show "no data".
+ * the readiness level, queries accepted by Prometheus). Until that capability reports, these show "no data".
  */
 final class SloFactChecks {
 
@@ -25,6 +25,11 @@ final class SloFactChecks {
             new CheckInfo("slo.target-consistent", "SLO targets match the readiness level", "slo",
                     "Level A promises more than 99.9 %, B from 99 % to 99.9 %, C from 95 % to 99 %.",
                     "Change the SLO's target or the service's readiness level so that they agree.", "slo",
+                    CheckDefinitions.levels(REQUIRED, RECOMMENDED, RECOMMENDED)),
+            new CheckInfo("slo.queries-accepted", "Prometheus accepts every SLO's queries", "slo",
+                    "No SLO of the service has a query that Prometheus refuses (a syntax error, an unknown function,"
+                            + " a query it cannot execute): such an SLO measures nothing.",
+                    "Open the SLO's page, read Prometheus's message, correct the query and import the SLO again.", "slo",
                     CheckDefinitions.levels(REQUIRED, RECOMMENDED, RECOMMENDED)));
 
     private SloFactChecks() {

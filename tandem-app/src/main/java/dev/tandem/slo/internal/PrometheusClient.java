@@ -17,15 +17,63 @@ import java.util.List;
 
 /**
  * Instant and range queries over Prometheus's HTTP API ({@code GET /api/v1/query}, {@code /api/v1/query_range}), with a connect timeout, a
- * timeout per request, and retries with doubling back-off. A query that still fails throws
- * {@link Unavailable}: the caller then shows its last good figures as stale.
+ * timeout per request, and retries with doubling back-off. Two ways to fail, because they call for different
+ * handling:
+ * <ul>
+ *   <li>{@link Unavailable}: no useful answer (connection refused, timeout, HTTP 5xx, 408, 429) after every
+ *   retry. An outage: the caller shows its last good figures as stale.</li>
+ *   <li>{@link Rejected}: Prometheus answered and refused the query (HTTP 400 {@code bad_data} for a syntax
+ *   error or an unknown function, 422 {@code execution}, any other 4xx, or {@code "status":"error"} in an
+ *   answer). A definition problem: asking again gives the same answer, so there is no retry, and old
+ *   figures would hide the problem.</li>
+ * </ul>
  */
 public final class PrometheusClient {
 
-    /** Prometheus did not answer usefully (down, slow, or an error) after every retry. */
+    /** Prometheus did not answer usefully (down, slow, or a server error) after every retry. */
     public static final class Unavailable extends RuntimeException {
         public Unavailable(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * Prometheus answered and refused the query: retrying cannot help.
+     *
+     * @param query      the PromQL sent
+     * @param httpStatus the answer's status (200 for an answer whose {@code status} is {@code error})
+     * @param errorType  Prometheus's {@code errorType} ({@code bad_data}, {@code execution}, …), or null
+     * @param error      Prometheus's {@code error} text, or the start of the body when it is not Prometheus's JSON
+     */
+    public static final class Rejected extends RuntimeException {
+        private final String query;
+        private final int httpStatus;
+        private final String errorType;
+        private final String error;
+
+        public Rejected(String query, int httpStatus, String errorType, String error) {
+            super("Prometheus refused the query " + query + " (HTTP " + httpStatus
+                    + (errorType == null ? "" : ", " + errorType) + "): " + error);
+            this.query = query;
+            this.httpStatus = httpStatus;
+            this.errorType = errorType;
+            this.error = error;
+        }
+
+        public String query() {
+            return query;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
+
+        public String errorType() {
+            return errorType;
+        }
+
+        public String error() {
+            return error;
         }
     }
 
@@ -34,6 +82,7 @@ public final class PrometheusClient {
     private final Duration timeout;
     private final int retries;
     private final Duration backoff;
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     public PrometheusClient(Duration connectTimeout, Duration timeout, int retries, Duration backoff) {
         this.connectTimeout = connectTimeout;
@@ -49,7 +98,7 @@ public final class PrometheusClient {
     public double query(String baseUrl, String promql, Instant at) {
         String url = stripSlash(baseUrl) + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
                 + "&time=" + at.getEpochSecond() + "&timeout=" + Math.max(1, timeout.toSeconds()) + "s";
-        return parse(get(baseUrl, url));
+        return parse(promql, get(baseUrl, promql, url));
     }
 
     /**
@@ -60,14 +109,11 @@ public final class PrometheusClient {
         String url = stripSlash(baseUrl) + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
                 + "&time=" + at.getEpochSecond() + "." + String.format("%03d", at.getNano() / 1_000_000)
                 + "&timeout=" + Math.max(1, timeout.toSeconds()) + "s";
-        return parseValues(get(baseUrl, url));
+        return parseValues(promql, get(baseUrl, promql, url));
     }
 
-    static List<Double> parseValues(String body) {
-        JsonNode root = Json.mapper().readTree(body);
-        if (!"success".equals(root.path("status").asString(""))) {
-            throw new Unavailable("Prometheus answered with an error: " + abbreviate(body));
-        }
+    static List<Double> parseValues(String promql, String body) {
+        JsonNode root = success(promql, body);
         JsonNode data = root.path("data");
         List<Double> out = new ArrayList<>();
         if (data.path("resultType").asString("").equals("scalar")) {
@@ -94,14 +140,56 @@ public final class PrometheusClient {
     public List<RangeSeries> range(String baseUrl, String promql, long start, long end, long stepSeconds) {
         String url = stripSlash(baseUrl) + "/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
                 + "&start=" + start + "&end=" + end + "&step=" + stepSeconds + "&timeout=" + Math.max(1, timeout.toSeconds()) + "s";
-        return parseRange(get(baseUrl, url));
+        return parseRange(promql, get(baseUrl, promql, url));
+    }
+
+    /** HTTP requests sent so far, retries included: what the caches save shows here. */
+    public long requests() {
+        return requests.get();
     }
 
     /** One series of a range answer: sample times (epoch seconds) and values, in time order. */
     public record RangeSeries(long[] seconds, double[] values) {
     }
 
-    private String get(String baseUrl, String url) {
+    /** The answer of a 200, which should say {@code "status":"success"}; an error in it is a refusal. */
+    private static JsonNode success(String promql, String body) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(body);
+        } catch (RuntimeException notJson) {
+            throw new Unavailable("Prometheus answered with something that is not its JSON: " + abbreviate(body));
+        }
+        if (!"success".equals(root.path("status").asString(""))) {
+            throw rejected(promql, 200, body);
+        }
+        return root;
+    }
+
+    /** A refusal with Prometheus's own {@code errorType} and {@code error} when the body is its JSON. */
+    static Rejected rejected(String promql, int httpStatus, String body) {
+        try {
+            JsonNode root = Json.mapper().readTree(body);
+            String error = root.path("error").asString("");
+            if (!error.isEmpty()) {
+                String type = root.path("errorType").asString("");
+                return new Rejected(promql, httpStatus, type.isEmpty() ? null : type, abbreviate(error, 500));
+            }
+        } catch (RuntimeException notJson) {
+            // a proxy's or another server's page: quote it
+        }
+        return new Rejected(promql, httpStatus, null, abbreviate(body));
+    }
+
+    /**
+     * A 4xx means the request itself is wrong (a bad query, a wrong path, no permission), except 408 and 429,
+     * which ask the client to come back later.
+     */
+    static boolean refusal(int status) {
+        return status >= 400 && status < 500 && status != 408 && status != 429;
+    }
+
+    private String get(String baseUrl, String promql, String url) {
         String last = null;
         long wait = backoff.toMillis();
         for (int attempt = 0; attempt <= retries; attempt++) {
@@ -110,15 +198,16 @@ public final class PrometheusClient {
                 wait *= 2;
             }
             try {
+                requests.incrementAndGet();
                 HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return r.body();
                 }
-                last = "HTTP " + r.statusCode() + ": " + abbreviate(r.body());
-                if (r.statusCode() == 400 || r.statusCode() == 422) {
-                    break; // a bad query stays bad: no retry
+                if (refusal(r.statusCode())) {
+                    throw rejected(promql, r.statusCode(), r.body()); // a bad query stays bad: no retry
                 }
+                last = "HTTP " + r.statusCode() + ": " + abbreviate(r.body());
             } catch (java.net.http.HttpTimeoutException e) {
                 last = "no answer within " + timeout.toMillis() + " ms";
             } catch (IOException e) {
@@ -131,11 +220,8 @@ public final class PrometheusClient {
         throw new Unavailable("Prometheus at " + baseUrl + " did not answer (" + (retries + 1) + " attempts): " + last);
     }
 
-    static List<RangeSeries> parseRange(String body) {
-        JsonNode root = Json.mapper().readTree(body);
-        if (!"success".equals(root.path("status").asString(""))) {
-            throw new Unavailable("Prometheus answered with an error: " + abbreviate(body));
-        }
+    static List<RangeSeries> parseRange(String promql, String body) {
+        JsonNode root = success(promql, body);
         JsonNode data = root.path("data");
         if (!"matrix".equals(data.path("resultType").asString(""))) {
             throw new Unavailable("Prometheus answered a range query without a matrix: " + abbreviate(body));
@@ -173,11 +259,8 @@ public final class PrometheusClient {
         return client;
     }
 
-    static double parse(String body) {
-        JsonNode root = Json.mapper().readTree(body);
-        if (!"success".equals(root.path("status").asString(""))) {
-            throw new Unavailable("Prometheus answered with an error: " + abbreviate(body));
-        }
+    static double parse(String promql, String body) {
+        JsonNode root = success(promql, body);
         JsonNode data = root.path("data");
         String type = data.path("resultType").asString("");
         JsonNode result = data.path("result");
@@ -211,7 +294,11 @@ public final class PrometheusClient {
     }
 
     private static String abbreviate(String s) {
-        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return abbreviate(s, 200);
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s == null ? "" : s.length() > max ? s.substring(0, max) + "…" : s;
     }
 
     private static void sleep(long millis) {

@@ -39,7 +39,9 @@ import java.util.TreeSet;
  *   the per-minute good shares and counting the minutes with a value in each bucket with
  *   {@code sum_over_time(…[B:1m])}/{@code count_over_time(…[B:1m])} (30 days: 2 × 720 points). A bucket is an
  *   hour; for time slices it is the greatest common divisor of the slice and an hour (5-minute slices:
- *   5-minute buckets), so every slice is made of whole buckets.</li>
+ *   5-minute buckets), so every slice is made of whole buckets. Buckets end at least the longest alert window
+ *   ago and no longer change, so with a {@link BucketCache} a repeated evaluation asks only for buckets it does
+ *   not hold yet (usually none: one query per evaluation, the minutes).</li>
  * </ul>
  * A sample at minute {@code T} stands for the minute that ends at {@code T} (Prometheus answers the latest
  * sample at or before it), so a span {@code [from, to)} takes the samples with {@code from < T ≤ to}, as
@@ -142,6 +144,15 @@ public final class PrometheusValues implements SliSource {
      * {@link IllegalArgumentException} for SLIs it cannot read.
      */
     public static PrometheusValues of(PrometheusClient client, String baseUrl, SloDefinition slo, Instant now, Instant earliest) {
+        return of(client, baseUrl, slo, now, earliest, null);
+    }
+
+    /**
+     * As {@link #of(PrometheusClient, String, SloDefinition, Instant, Instant)}, taking the buckets that
+     * {@code cache} (when not null) holds for this SLO and asking Prometheus only for the others.
+     */
+    public static PrometheusValues of(PrometheusClient client, String baseUrl, SloDefinition slo, Instant now, Instant earliest,
+                                      BucketCache cache) {
         IndicatorMetric metric = slo.indicator().metric();
         MetricSource source;
         if (metric instanceof IndicatorMetric.Threshold t) {
@@ -180,16 +191,9 @@ public final class PrometheusValues implements SliSource {
             ends[i] = layout.firstBucketEnd() + i * layout.bucket();
         }
         if (buckets > 0) {
-            String goodQuery = goodPerBucket(metric, slo, expr, layout.bucket());
-            String totalQuery = totalPerBucket(expr, layout.bucket());
-            chunks(layout.firstBucketEnd(), layout.minutesAfter(), layout.bucket(), (from, to) -> {
-                add(client.range(baseUrl, goodQuery, from, to, layout.bucket()), layout, good);
-                double[] counted = new double[buckets];
-                add(client.range(baseUrl, totalQuery, from, to, layout.bucket()), layout, counted);
-                for (int i = 0; i < buckets; i++) {
-                    total[i] += Math.round(counted[i]);
-                }
-            });
+            BucketFetch fetch = new BucketFetch(client, baseUrl, goodPerBucket(metric, slo, expr, layout.bucket()),
+                    totalPerBucket(expr, layout.bucket()), layout.bucket());
+            fetch.fill(cache, slo, layout.firstBucketEnd(), layout.minutesAfter(), good, total);
         }
         PrometheusValues values = new PrometheusValues(minutes, ends, layout.bucket(), good, total);
         if (metric instanceof IndicatorMetric.RawRatio raw && query.contains("{{.window}}")) {
@@ -246,28 +250,13 @@ public final class PrometheusValues implements SliSource {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
-    private interface Chunk {
+    interface Chunk {
         void fetch(long from, long to);
     }
 
-    private static void chunks(long first, long last, long step, Chunk chunk) {
+    static void chunks(long first, long last, long step, Chunk chunk) {
         for (long from = first; from <= last; from += step * MAX_STEPS_PER_QUERY) {
             chunk.fetch(from, Math.min(last, from + step * (MAX_STEPS_PER_QUERY - 1)));
-        }
-    }
-
-    private static void add(List<PrometheusClient.RangeSeries> series, Layout layout, double[] into) {
-        for (PrometheusClient.RangeSeries s : series) {
-            for (int i = 0; i < s.seconds().length; i++) {
-                long offset = s.seconds()[i] - layout.firstBucketEnd();
-                double v = s.values()[i];
-                if (offset % layout.bucket() == 0 && Double.isFinite(v)) {
-                    int index = (int) (offset / layout.bucket());
-                    if (index >= 0 && index < into.length) {
-                        into[index] += v;
-                    }
-                }
-            }
         }
     }
 

@@ -22,7 +22,7 @@ public final class SloRows {
             + " left join slo_states st on st.slo_id = o.id";
 
     public static final String COLUMNS = "o.*, s.name service_name, t.name team_name, st.budget_state, st.budget_remaining,"
-            + " st.sli, st.data_state, st.evaluated_at";
+            + " st.sli, st.data_state, st.data_reason, st.evaluated_at";
 
     public static final RowMapper<Slo> SLO = (rs, n) -> {
         SloDefinition d = SloDocuments.definition(rs.getString("digest"), rs.getString("document"));
@@ -37,7 +37,7 @@ public final class SloRows {
             rs.getString("display_name"), rs.getString("service_name"), rs.getString("team_name"), rs.getString("owner"),
             rs.getDouble("target"), rs.getString("source_kind"), nullableDouble(rs, "budget_remaining"),
             rs.getString("budget_state") == null ? null : BudgetState.valueOf(rs.getString("budget_state")),
-            rs.getString("data_state"), nullableDouble(rs, "sli"), instant(rs, "evaluated_at"), rs.getInt("version"));
+            rs.getString("data_state"), rs.getString("data_reason"), nullableDouble(rs, "sli"), instant(rs, "evaluated_at"), rs.getInt("version"));
 
     private SloRows() {
     }

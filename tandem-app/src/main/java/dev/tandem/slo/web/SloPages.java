@@ -92,7 +92,7 @@ class SloPages {
     String show(@PathVariable String name, Model model) {
         Slo slo = slos.get(name);
         SloReport report = monitor.status(name);
-        List<Reports.HistoryPoint> history = report.stale() ? List.of() : monitor.history(slo, Instant.now(), CHART_POINTS);
+        List<Reports.HistoryPoint> history = report.stale() || report.queryRejected() ? List.of() : monitor.history(slo, Instant.now(), CHART_POINTS);
         model.addAttribute("slo", slo);
         model.addAttribute("report", report);
         model.addAttribute("burnDown", history.isEmpty() ? null : SloCharts.burnDown(slo.label(), history,

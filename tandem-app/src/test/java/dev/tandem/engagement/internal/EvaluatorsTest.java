@@ -86,11 +86,17 @@ class EvaluatorsTest {
         assertThat(Evaluators.sloAttainment(c, window(0, 0, "NO_DATA")).state()).isEqualTo(CriterionState.NO_DATA);
         Outcome stale = Evaluators.sloAttainment(c, window(0, 0, "STALE"));
         assertThat(stale.stale()).isTrue();
+        SliWindow refused = new SliWindow("avail", NOW.minusSeconds(86400 * 7), NOW, 0, 0, null, 0.999, "QUERY_REJECTED",
+                "Prometheus refused the query nosuch(x) (HTTP 400, bad_data): unknown function with name \"nosuch\"");
+        Outcome rejected = Evaluators.sloAttainment(c, refused);
+        assertThat(rejected.state()).isEqualTo(CriterionState.NO_DATA);
+        assertThat(rejected.stale()).as("a broken definition is not an outage").isFalse();
+        assertThat(rejected.detail()).contains("avail").contains("unknown function");
     }
 
     static SloSummary summary(BudgetState state, String dataState, Double remaining) {
-        return new SloSummary("avail", null, "checkout", "team", null, 0.999, "TANDEM", remaining, state, dataState, 0.999,
-                NOW, 1);
+        return new SloSummary("avail", null, "checkout", "team", null, 0.999, "TANDEM", remaining, state, dataState,
+                "QUERY_REJECTED".equals(dataState) ? "Prometheus refused a query: bad_data: unknown function" : null, 0.999, NOW, 1);
     }
 
     @Test
@@ -106,6 +112,10 @@ class EvaluatorsTest {
                 .isEqualTo(CriterionState.NO_DATA);
         assertThat(Evaluators.budget(c, Optional.of(summary(null, null, null))).state()).isEqualTo(CriterionState.NO_DATA);
         assertThat(Evaluators.budget(c, Optional.of(summary(BudgetState.EXHAUSTED, "STALE", 0.0))).stale()).isTrue();
+        Outcome rejected = Evaluators.budget(c, Optional.of(summary(BudgetState.EXHAUSTED, "QUERY_REJECTED", 0.0)));
+        assertThat(rejected.state()).as("figures that no longer follow the definition do not count").isEqualTo(CriterionState.NO_DATA);
+        assertThat(rejected.stale()).isFalse();
+        assertThat(rejected.detail()).contains("avail").contains("unknown function");
         assertThat(Evaluators.budget(c, Optional.empty()).state()).isEqualTo(CriterionState.NO_DATA);
     }
 

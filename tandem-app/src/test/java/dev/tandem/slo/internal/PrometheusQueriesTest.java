@@ -24,14 +24,41 @@ class PrometheusQueriesTest {
 
     @Test
     void answersAreSummedAndAnEmptyVectorIsZeroEvents() {
-        assertThat(PrometheusClient.parse("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+        assertThat(PrometheusClient.parse("up", "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
                 + "{\"metric\":{},\"value\":[1700000000,\"12.5\"]},{\"metric\":{\"a\":\"b\"},\"value\":[1700000000,\"2\"]}]}}"))
                 .isEqualTo(14.5);
-        assertThat(PrometheusClient.parse("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")).isZero();
-        assertThat(PrometheusClient.parse("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"NaN\"]}}"))
+        assertThat(PrometheusClient.parse("up", "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")).isZero();
+        assertThat(PrometheusClient.parse("up", "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1,\"NaN\"]}}"))
                 .as("never NaN").isZero();
-        assertThatThrownBy(() -> PrometheusClient.parse("{\"status\":\"error\",\"error\":\"bad\"}"))
+        assertThatThrownBy(() -> PrometheusClient.parse("up", "{\"status\":\"error\",\"error\":\"bad\"}"))
+                .as("an answer that says error is a refusal, not an outage").isInstanceOf(PrometheusClient.Rejected.class);
+        assertThatThrownBy(() -> PrometheusClient.parse("up", "<html>gateway</html>"))
                 .isInstanceOf(PrometheusClient.Unavailable.class);
+    }
+
+    @Test
+    void aRefusalKeepsPrometheussErrorTypeAndMessage() {
+        PrometheusClient.Rejected r = PrometheusClient.rejected("rate(x[5m]", 400,
+                "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"1:11: parse error: unclosed left parenthesis\"}");
+        assertThat(r.httpStatus()).isEqualTo(400);
+        assertThat(r.errorType()).isEqualTo("bad_data");
+        assertThat(r.error()).isEqualTo("1:11: parse error: unclosed left parenthesis");
+        assertThat(r.query()).isEqualTo("rate(x[5m]");
+        assertThat(r.getMessage()).contains("rate(x[5m]").contains("bad_data").contains("unclosed left parenthesis");
+        PrometheusClient.Rejected proxy = PrometheusClient.rejected("up", 404, "404 page not found");
+        assertThat(proxy.errorType()).isNull();
+        assertThat(proxy.error()).isEqualTo("404 page not found");
+    }
+
+    @Test
+    void clientErrorsAreRefusalsExceptTimeoutAndTooManyRequests() {
+        assertThat(PrometheusClient.refusal(400)).isTrue();
+        assertThat(PrometheusClient.refusal(422)).isTrue();
+        assertThat(PrometheusClient.refusal(404)).isTrue();
+        assertThat(PrometheusClient.refusal(408)).isFalse();
+        assertThat(PrometheusClient.refusal(429)).isFalse();
+        assertThat(PrometheusClient.refusal(503)).isFalse();
+        assertThat(PrometheusClient.refusal(200)).isFalse();
     }
 
     @Test

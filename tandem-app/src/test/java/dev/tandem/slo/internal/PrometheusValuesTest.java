@@ -90,7 +90,7 @@ class PrometheusValuesTest {
 
     @Test
     void rangeAnswersParseNaNAndInfinities() {
-        List<PrometheusClient.RangeSeries> series = PrometheusClient.parseRange("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+        List<PrometheusClient.RangeSeries> series = PrometheusClient.parseRange("up", "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
                 + "{\"metric\":{\"a\":\"b\"},\"values\":[[1700000040,\"0.25\"],[1700000100,\"NaN\"],[1700000160,\"+Inf\"],[1700000220,\"-Inf\"]]}]}}");
         assertThat(series).hasSize(1);
         assertThat(series.get(0).seconds()).containsExactly(1700000040L, 1700000100L, 1700000160L, 1700000220L);
@@ -98,13 +98,13 @@ class PrometheusValuesTest {
         assertThat(series.get(0).values()[1]).isNaN();
         assertThat(series.get(0).values()[2]).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(series.get(0).values()[3]).isEqualTo(Double.NEGATIVE_INFINITY);
-        assertThat(PrometheusClient.parseRange("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}")).isEmpty();
-        assertThat(PrometheusClient.parseValues("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+        assertThat(PrometheusClient.parseRange("up", "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}")).isEmpty();
+        assertThat(PrometheusClient.parseValues("up", "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
                 + "{\"metric\":{},\"value\":[1700000000,\"0.25\"]},{\"metric\":{\"a\":\"b\"},\"value\":[1700000000,\"NaN\"]}]}}"))
                 .as("NaN is no sample").containsExactly(0.25);
-        assertThat(PrometheusClient.parseValues("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")).isEmpty();
-        assertThatThrownBy(() -> PrometheusClient.parseRange("{\"status\":\"error\",\"error\":\"x\"}"))
-                .isInstanceOf(PrometheusClient.Unavailable.class);
+        assertThat(PrometheusClient.parseValues("up", "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")).isEmpty();
+        assertThatThrownBy(() -> PrometheusClient.parseRange("up", "{\"status\":\"error\",\"error\":\"x\"}"))
+                .isInstanceOf(PrometheusClient.Rejected.class);
     }
 
     static SloDefinition threshold(String window, BudgetingMethod method) {

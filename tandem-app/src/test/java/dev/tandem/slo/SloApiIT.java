@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -162,13 +163,18 @@ class SloApiIT {
         assertThat(page.get("factor").asDouble()).isEqualTo(14.4);
         assertThat(page.get("windows").toString()).isEqualTo("[\"1h\",\"5m\"]");
 
-        // a batch with bad points is refused whole, naming each bad index
+        // a batch with bad points is refused whole, naming each bad index in one answer: malformed points and
+        // well-formed ones the store refuses (behind its minute horizon, in the future) alike
         String invalid = "[{\"timestamp\":\"2026-01-01T00:00:00Z\",\"good\":5,\"total\":10},"
                 + "{\"timestamp\":\"2026-01-01T00:01:00Z\",\"good\":-1,\"total\":10},"
                 + "{\"timestamp\":\"2026-01-01T00:02:00Z\",\"good\":1,\"bad\":1,\"total\":10},"
-                + "{\"good\":1,\"total\":10}]";
+                + "{\"good\":1,\"total\":10},"
+                + "{\"timestamp\":\"2999-01-01T00:00:00Z\",\"good\":5,\"total\":10},"
+                + "{\"timestamp\":\"" + Instant.now().minusSeconds(120) + "\",\"good\":5,\"total\":10}]";
         JsonNode refused = status(f.member().post("/api/v1/slos/" + name + "/events", invalid), 400).json();
-        assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("[1]", "[2]", "[3]");
+        assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("[0]", "[1]", "[2]", "[3]", "[4]");
+        assertThat(refused.get("errors").get(0).get("message").asString()).contains("minute horizon");
+        assertThat(refused.get("errors").get(4).get("message").asString()).contains("future");
         String future = "[{\"timestamp\":\"2999-01-01T00:00:00Z\",\"good\":5,\"total\":10}]";
         assertThat(status(f.member().post("/api/v1/slos/" + name + "/events", future), 400).json()
                 .get("errors").get(0).get("message").asString()).contains("future");

@@ -210,7 +210,10 @@ class SloApiIT {
             assertThat(a.get("firing").asBoolean()).isFalse();
             assertThat(a.get("state").asString()).isEqualTo("NO_DATA");
         }
-        s.get("burnRates").properties().forEach(e -> assertThat(e.getValue().isNull()).as(e.getKey()).isTrue());
+        JsonNode burnRates = s.get("burnRates");
+        assertThat(burnRates.propertyNames()).as("every window is named, without a figure")
+                .containsExactly("5m", "30m", "1h", "2h", "6h", "1d", "3d");
+        burnRates.properties().forEach(e -> assertThat(e.getValue().isNull()).as(e.getKey()).isTrue());
     }
 
     @Test

@@ -65,6 +65,10 @@ class SloApiIT {
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
         assertThat(dry.get("slos").get(0).get("outcome").asString()).isEqualTo("created");
         status(f.admin.get("/api/v1/slos/" + name), 404);
+        // a Service document is read but not stored (the catalog keeps services), and the answer says so
+        JsonNode withService = status(f.member().postYaml("/api/v1/slos/import?dryRun=true",
+                "apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: " + service + "\nspec: {}\n---\n" + yaml), 200).json();
+        assertThat(withService.get("warnings").toString()).contains("Service " + service + ": not stored");
 
         JsonNode created = status(f.member().postYaml("/api/v1/slos/import", yaml), 200).json();
         assertThat(created.get("slos").get(0).get("outcome").asString()).isEqualTo("created");

@@ -269,5 +269,15 @@ class SloApiIT {
         JsonNode slo = status(f.admin.get("/api/v1/slos/" + name), 200).json();
         assertThat(slo.get("source").asString()).isEqualTo("PROMETHEUS");
         assertThat(slo.get("owner").asString()).isEqualTo("team-api");
+
+        // no Prometheus address (no DataSource, no tandem.slo.prometheus-url): no data, and the list says why
+        JsonNode status = status(f.admin.get("/api/v1/slos/" + name + "/status"), 200).json();
+        assertThat(status.get("dataState").asString()).isEqualTo("NO_DATA");
+        assertThat(status.get("staleReason").asString()).contains("no Prometheus address");
+        JsonNode item = status(f.admin.get("/api/v1/slos?service=" + service), 200).json().get("items").get(0);
+        assertThat(item.get("dataState").asString()).isEqualTo("NO_DATA");
+        assertThat(item.get("dataReason").asString()).contains("no Prometheus address");
+        assertThat(item.get("budgetState").asString()).isEqualTo("HEALTHY");
+        assertThat(item.get("budgetRemaining").asDouble()).as("an untouched budget").isEqualTo(1.0);
     }
 }

@@ -55,7 +55,7 @@ class CatalogImportCommand implements Callable<Integer> {
         } catch (InvalidDocumentException e) {
             System.err.println(file + ": nothing was imported");
             for (DocumentProblem p : e.problems()) {
-                System.err.printf("%s%s: document %d%s%s: %s%n", file, p.line() == null ? "" : ":" + p.line(), p.index(),
+                System.err.printf("%s%s: document %d%s%s: %s%n", file, p.line() == null ? "" : ":" + p.line(), p.index() + 1,
                         p.kind() == null ? "" : " (" + p.kind() + (p.name() == null ? "" : " " + p.name()) + ")",
                         p.path() == null || p.path().isEmpty() ? "" : ", " + p.path(), p.message());
             }

@@ -2,7 +2,11 @@ package dev.tandem.shared;
 
 import java.util.List;
 
-/** An uploaded document set was refused as a whole; nothing of it was written. */
+/**
+ * An uploaded document set was refused as a whole; nothing of it was written. The problems keep their
+ * 0-based document index (the API's {@code index}); the message counts documents from 1, as the command
+ * line, the pages and the engines' own messages do.
+ */
 public class InvalidDocumentException extends RuntimeException {
 
     private final List<DocumentProblem> problems;
@@ -21,7 +25,7 @@ public class InvalidDocumentException extends RuntimeException {
             return "the document is invalid";
         }
         DocumentProblem first = problems.get(0);
-        String where = first.index() < 0 ? "the file" : "document " + first.index()
+        String where = first.index() < 0 ? "the file" : "document " + (first.index() + 1)
                 + (first.kind() != null ? " (" + first.kind() + (first.name() != null ? " " + first.name() : "") + ")" : "");
         String path = first.path() == null || first.path().isEmpty() ? "" : ", " + first.path();
         String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s))" : "";

@@ -24,7 +24,7 @@ public record BudgetPolicy(double atRiskBelow, double exhaustedAtOrBelow, Map<Bu
             throw new IllegalArgumentException("policy thresholds must be numbers");
         }
         if (atRiskBelow > 1 || exhaustedAtOrBelow < -10 || exhaustedAtOrBelow > atRiskBelow) {
-            throw new IllegalArgumentException("need exhaustedAtOrBelow <= atRiskBelow <= 1 (fractions of the budget), got "
+            throw new IllegalArgumentException("need -10 <= exhaustedAtOrBelow <= atRiskBelow <= 1 (fractions of the budget left; -10 is ten budgets overspent), got "
                     + exhaustedAtOrBelow + " and " + atRiskBelow);
         }
         Map<BudgetState, String> copy = new LinkedHashMap<>();

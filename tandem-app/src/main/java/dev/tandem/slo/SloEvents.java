@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Pushed SLI counts for SLOs on the built-in store. A batch is stored whole or refused whole, with every
@@ -52,21 +54,28 @@ public class SloEvents {
         if (inputs.size() > MAX_POINTS) {
             throw new InvalidInputException("events", "at most " + MAX_POINTS + " points per push, got " + inputs.size());
         }
-        List<FieldProblem> problems = new ArrayList<>();
+        // Shape first (each point on its own); then the store's checks (future, behind the horizon) on the
+        // well-formed points, so that one answer names every bad point.
+        SortedMap<Integer, String> problems = new TreeMap<>();
         List<EventPoint> points = new ArrayList<>(inputs.size());
+        List<Integer> indexes = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             EventInput in = inputs.get(i);
             String problem = check(in);
             if (problem != null) {
-                problems.add(new FieldProblem("[" + i + "]", problem));
-                points.add(null);
+                problems.put(i, problem);
                 continue;
             }
             Instant at = parse(in.timestamp());
             points.add(in.good() != null ? EventPoint.good(at, in.good(), in.total()) : EventPoint.bad(at, in.bad(), in.total()));
+            indexes.add(i);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            for (InvalidEventsException.Problem p : store.problems(slo.name(), points)) {
+                problems.put(indexes.get(p.index()), p.message());
+            }
+            throw new InvalidInputException(problems.entrySet().stream()
+                    .map(e -> new FieldProblem("[" + e.getKey() + "]", e.getValue())).toList());
         }
         int stored;
         try {

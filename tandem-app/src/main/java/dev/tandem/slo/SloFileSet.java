@@ -5,6 +5,7 @@ import dev.tandem.slo.format.OpenSloWriter;
 import dev.tandem.slo.format.SloFiles;
 import dev.tandem.slo.format.SloImport;
 import dev.tandem.slo.format.SloProblem;
+import dev.tandem.slo.internal.SloDocuments;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,9 @@ public final class SloFileSet {
             }
             for (SloProblem p : read.warnings()) {
                 warnings.add(format(f.getKey(), p, "warning: "));
+            }
+            for (String w : SloDocuments.notStored(read.documents())) {
+                warnings.add(f.getKey() + ": warning: " + w);
             }
             ok &= read.isValid();
             for (SloDefinition slo : read.slos()) {

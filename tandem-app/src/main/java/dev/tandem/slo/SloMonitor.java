@@ -137,6 +137,7 @@ public class SloMonitor {
             Optional<Instant> fresh = states.freshAt(slo.id());
             return empty(slo, policy, now, SloReport.QUERY_REJECTED, fresh.orElse(null), null, error);
         } catch (IllegalArgumentException e) {
+            states.markNoData(slo, now, e.getMessage());
             return empty(slo, policy, now, "NO_DATA", null, e.getMessage(), null);
         }
         SloReport report = Reports.of(slo, status, policy.policy(), policy.origin(), now);

@@ -1,5 +1,7 @@
 package dev.tandem.slo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +20,13 @@ import java.util.Map;
  * @param queryError        the query Prometheus refused and its message, for QUERY_REJECTED; else null
  * @param sli               attainment over the elapsed window, in [0, 1]
  * @param burnRates         burn rate by window name ({@code "5m"}, {@code "1h"}, …); null where the window has no events
+ *                          (kept in JSON, unlike other nulls: every window the alerts use is named)
  * @param timeToExhaustion  ISO-8601 duration until the budget is gone at the 1-hour burn rate; null when nothing burns
  */
 public record SloReport(String slo, String service, String owner, Instant at, Instant periodStart, Instant periodEnd,
                         String dataState, Instant lastFreshAt, String staleReason, QueryError queryError, Counts counts, Double sli,
-                        double objective, Budget errorBudget, Map<String, Double> burnRates, List<Alert> alerts,
+                        double objective, Budget errorBudget,
+                        @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Double> burnRates, List<Alert> alerts,
                         String timeToExhaustion, Long timeToExhaustionSeconds, Policy policy) {
 
     /** Data states besides OK and NO_DATA (the engine's own). */

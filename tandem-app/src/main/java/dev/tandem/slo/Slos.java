@@ -172,7 +172,9 @@ public class Slos {
                 events.publishEvent(new SlosChanged(s.name()));
             }
         }
-        return new SloImportResult(dryRun, outcomes, read.warnings().stream().map(SloProblem::toString).toList());
+        List<String> warnings = new ArrayList<>(read.warnings().stream().map(SloProblem::toString).toList());
+        warnings.addAll(SloDocuments.notStored(read.documents()));
+        return new SloImportResult(dryRun, outcomes, warnings);
     }
 
     private void insert(SloDocuments.Entry e, Service service) {

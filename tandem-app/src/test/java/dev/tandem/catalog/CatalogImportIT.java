@@ -345,7 +345,7 @@ class CatalogImportIT {
         assertThat(error.get("name").asString()).isEqualTo(n("svc"));
         assertThat(error.get("path").asString()).isEqualTo("spec.owner");
         assertThat(error.get("message").asString()).contains(n("nobody"));
-        assertThat(r.json().get("detail").asString()).contains("document 1").contains("spec.owner");
+        assertThat(r.json().get("detail").asString()).contains("document 2 (Component " + n("svc") + "), spec.owner");
         assertThat(api.get("/api/v1/teams/" + n("team")).status()).isEqualTo(404);
     }
 

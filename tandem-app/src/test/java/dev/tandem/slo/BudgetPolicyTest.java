@@ -32,5 +32,9 @@ class BudgetPolicyTest {
         assertThatThrownBy(() -> new BudgetPolicy(0.1, 0.5, Map.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BudgetPolicy(1.5, 0, Map.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BudgetPolicy(Double.NaN, 0, Map.of())).isInstanceOf(IllegalArgumentException.class);
+        // the lower bound is part of the message: the order alone (-50 <= 0.5 <= 1) holds
+        assertThatThrownBy(() -> new BudgetPolicy(0.5, -50, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-10 <= exhaustedAtOrBelow");
+        assertThat(new BudgetPolicy(0.5, -10, Map.of()).exhaustedAtOrBelow()).isEqualTo(-10);
     }
 }

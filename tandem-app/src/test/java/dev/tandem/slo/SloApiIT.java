@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,6 +65,10 @@ class SloApiIT {
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
         assertThat(dry.get("slos").get(0).get("outcome").asString()).isEqualTo("created");
         status(f.admin.get("/api/v1/slos/" + name), 404);
+        // a Service document is read but not stored (the catalog keeps services), and the answer says so
+        JsonNode withService = status(f.member().postYaml("/api/v1/slos/import?dryRun=true",
+                "apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: " + service + "\nspec: {}\n---\n" + yaml), 200).json();
+        assertThat(withService.get("warnings").toString()).contains("Service " + service + ": not stored");
 
         JsonNode created = status(f.member().postYaml("/api/v1/slos/import", yaml), 200).json();
         assertThat(created.get("slos").get(0).get("outcome").asString()).isEqualTo("created");
@@ -162,13 +167,18 @@ class SloApiIT {
         assertThat(page.get("factor").asDouble()).isEqualTo(14.4);
         assertThat(page.get("windows").toString()).isEqualTo("[\"1h\",\"5m\"]");
 
-        // a batch with bad points is refused whole, naming each bad index
+        // a batch with bad points is refused whole, naming each bad index in one answer: malformed points and
+        // well-formed ones the store refuses (behind its minute horizon, in the future) alike
         String invalid = "[{\"timestamp\":\"2026-01-01T00:00:00Z\",\"good\":5,\"total\":10},"
                 + "{\"timestamp\":\"2026-01-01T00:01:00Z\",\"good\":-1,\"total\":10},"
                 + "{\"timestamp\":\"2026-01-01T00:02:00Z\",\"good\":1,\"bad\":1,\"total\":10},"
-                + "{\"good\":1,\"total\":10}]";
+                + "{\"good\":1,\"total\":10},"
+                + "{\"timestamp\":\"2999-01-01T00:00:00Z\",\"good\":5,\"total\":10},"
+                + "{\"timestamp\":\"" + Instant.now().minusSeconds(120) + "\",\"good\":5,\"total\":10}]";
         JsonNode refused = status(f.member().post("/api/v1/slos/" + name + "/events", invalid), 400).json();
-        assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("[1]", "[2]", "[3]");
+        assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("[0]", "[1]", "[2]", "[3]", "[4]");
+        assertThat(refused.get("errors").get(0).get("message").asString()).contains("minute horizon");
+        assertThat(refused.get("errors").get(4).get("message").asString()).contains("future");
         String future = "[{\"timestamp\":\"2999-01-01T00:00:00Z\",\"good\":5,\"total\":10}]";
         assertThat(status(f.member().post("/api/v1/slos/" + name + "/events", future), 400).json()
                 .get("errors").get(0).get("message").asString()).contains("future");
@@ -204,7 +214,10 @@ class SloApiIT {
             assertThat(a.get("firing").asBoolean()).isFalse();
             assertThat(a.get("state").asString()).isEqualTo("NO_DATA");
         }
-        s.get("burnRates").properties().forEach(e -> assertThat(e.getValue().isNull()).as(e.getKey()).isTrue());
+        JsonNode burnRates = s.get("burnRates");
+        assertThat(burnRates.propertyNames()).as("every window is named, without a figure")
+                .containsExactly("5m", "30m", "1h", "2h", "6h", "1d", "3d");
+        burnRates.properties().forEach(e -> assertThat(e.getValue().isNull()).as(e.getKey()).isTrue());
     }
 
     @Test
@@ -256,5 +269,15 @@ class SloApiIT {
         JsonNode slo = status(f.admin.get("/api/v1/slos/" + name), 200).json();
         assertThat(slo.get("source").asString()).isEqualTo("PROMETHEUS");
         assertThat(slo.get("owner").asString()).isEqualTo("team-api");
+
+        // no Prometheus address (no DataSource, no tandem.slo.prometheus-url): no data, and the list says why
+        JsonNode status = status(f.admin.get("/api/v1/slos/" + name + "/status"), 200).json();
+        assertThat(status.get("dataState").asString()).isEqualTo("NO_DATA");
+        assertThat(status.get("staleReason").asString()).contains("no Prometheus address");
+        JsonNode item = status(f.admin.get("/api/v1/slos?service=" + service), 200).json().get("items").get(0);
+        assertThat(item.get("dataState").asString()).isEqualTo("NO_DATA");
+        assertThat(item.get("dataReason").asString()).contains("no Prometheus address");
+        assertThat(item.get("budgetState").asString()).isEqualTo("HEALTHY");
+        assertThat(item.get("budgetRemaining").asDouble()).as("an untouched budget").isEqualTo(1.0);
     }
 }

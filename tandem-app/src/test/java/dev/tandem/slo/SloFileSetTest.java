@@ -95,4 +95,14 @@ class SloFileSetTest {
         assertThat(SloFileSet.startsWithDocumentMarker(text)).isTrue();
         assertThat(SloFileSet.startsWithDocumentMarker("kind: A\n---\n")).isFalse();
     }
+
+    @Test
+    void aServiceDocumentIsReadButWarnedAboutBecauseTheCatalogKeepsServices() {
+        Map<Path, String> files = new LinkedHashMap<>();
+        files.put(Path.of("a.yaml"), "apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: web\nspec: {}\n---\n" + openSlo("a", "web"));
+        SloFileSet set = read(files);
+        assertThat(set.valid()).isTrue();
+        assertThat(set.warnings()).containsExactly(
+                "a.yaml: warning: Service web: not stored: services come from the catalog, which an SLO import does not change");
+    }
 }

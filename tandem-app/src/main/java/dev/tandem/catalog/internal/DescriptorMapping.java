@@ -90,7 +90,7 @@ public final class DescriptorMapping {
         Descriptor earlier = seen.putIfAbsent(key(d), d);
         if (earlier != null) {
             problem(d, "metadata.name", d.kind() + " '" + d.name() + "' is already defined in document "
-                    + earlier.index() + " (line " + earlier.line() + ")");
+                    + (earlier.index() + 1) + " (line " + earlier.line() + ")");
         }
     }
 

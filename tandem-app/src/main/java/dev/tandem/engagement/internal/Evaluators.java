@@ -99,7 +99,9 @@ public final class Evaluators {
                     ? "Prometheus refused a query" : s.dataReason()));
         }
         if (!"OK".equals(s.dataState())) {
-            return Outcome.noData("no events for " + c.slo() + " in its window");
+            // a reason means the SLO cannot be evaluated as configured (no Prometheus address, …), not a quiet window
+            return Outcome.noData(s.dataReason() == null ? "no events for " + c.slo() + " in its window"
+                    : "no budget figures for " + c.slo() + ": " + s.dataReason());
         }
         String left = s.budgetRemaining() == null ? "" : ", " + percent(Math.max(0, s.budgetRemaining())) + " left";
         String detail = "the error budget of " + c.slo() + " is " + s.budgetState().label() + left;

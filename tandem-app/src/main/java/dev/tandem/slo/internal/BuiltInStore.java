@@ -4,6 +4,7 @@ import dev.tandem.slo.SliSource;
 import dev.tandem.slo.SloDefinition;
 import dev.tandem.slo.store.EventPoint;
 import dev.tandem.slo.store.EventStore;
+import dev.tandem.slo.store.InvalidEventsException;
 import dev.tandem.slo.store.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +114,11 @@ public class BuiltInStore implements SmartInitializingSingleton {
         jdbcTemplate.batchUpdate("delete from slo_event_minutes where slo_id = ? and minute_at = ?", deletes);
         jdbcTemplate.batchUpdate("insert into slo_event_minutes (slo_id, minute_at, good, total, pushed_at) values (?, ?, ?, ?, ?)", inserts);
         return store.push(name, points);
+    }
+
+    /** What {@link #push} would refuse in this batch, without writing anything (see {@link EventStore#problems}). */
+    public List<InvalidEventsException.Problem> problems(String name, List<EventPoint> points) {
+        return store.problems(name, points);
     }
 
     public SliSource source(String name) {

@@ -66,6 +66,39 @@ public final class SloDocuments {
         return out;
     }
 
+    /**
+     * Warnings for the objects of a file the server does not keep, which would otherwise vanish silently: Service
+     * documents (services live in the catalog), and SLIs and DataSources no SLO of the file uses (each SLO is
+     * stored with its own indicator and DataSources).
+     */
+    public static List<String> notStored(OpenSloDocuments docs) {
+        Set<String> usedSources = new LinkedHashSet<>();
+        Set<Indicator> usedIndicators = new LinkedHashSet<>();
+        for (SloDefinition slo : docs.slos()) {
+            usedIndicators.add(slo.indicator());
+            for (MetricSource m : sources(slo.indicator())) {
+                if (m.sourceRef() != null) {
+                    usedSources.add(m.sourceRef());
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (OpenSloDocuments.Service s : docs.services()) {
+            out.add("Service " + s.name() + ": not stored: services come from the catalog, which an SLO import does not change");
+        }
+        for (Indicator i : docs.indicators()) {
+            if (!usedIndicators.contains(i)) {
+                out.add("SLI " + i.name() + ": not stored: no SLO in the file uses it");
+            }
+        }
+        for (OpenSloDocuments.DataSource d : docs.dataSources()) {
+            if (!usedSources.contains(d.name())) {
+                out.add("DataSource " + d.name() + ": not stored: no SLO in the file uses it");
+            }
+        }
+        return out;
+    }
+
     static List<MetricSource> sources(Indicator indicator) {
         IndicatorMetric m = indicator.metric();
         if (m instanceof IndicatorMetric.Ratio r) {

@@ -1,6 +1,7 @@
 package dev.tandem.slo.internal;
 
 import dev.tandem.slo.BudgetState;
+import dev.tandem.slo.DataState;
 import dev.tandem.slo.ErrorBudgetStateChanged;
 import dev.tandem.slo.Slo;
 import dev.tandem.slo.SloReport;
@@ -171,6 +172,33 @@ public class SloStates {
         jdbc.sql("update slo_states set data_state = ?, data_reason = ?, evaluated_at = ? where slo_id = ?")
                 .params(SloReport.STALE, clip(reason), Timestamp.from(now), slo.id()).update();
         if (before.isPresent() && SloReport.QUERY_REJECTED.equals(before.get().dataState())) {
+            events.publishEvent(new SlosChanged(slo.service()));
+        }
+    }
+
+    /**
+     * The SLO cannot be evaluated as it is configured (no Prometheus address; more points than one evaluation
+     * may fetch): the figures and the budget state stay (an untouched budget if there never was data); the
+     * reason is kept for the list, which would otherwise say "not evaluated" for ever.
+     */
+    public void markNoData(Slo slo, Instant now, String reason) {
+        Timestamp at = Timestamp.from(now);
+        String text = clip(reason);
+        Optional<Row> before = row(slo.id());
+        if (before.isEmpty()) {
+            try {
+                jdbc.sql("""
+                        insert into slo_states (slo_id, budget_state, budget_remaining, sli, data_state, data_reason, evaluated_at, fresh_at, changed_at)
+                        values (?, ?, 1, null, ?, ?, ?, null, ?)""")
+                        .params(slo.id(), BudgetState.HEALTHY.name(), DataState.NO_DATA.name(), text, at, at).update();
+            } catch (DataIntegrityViolationException concurrent) {
+                markNoData(slo, now, reason);
+            }
+            return;
+        }
+        jdbc.sql("update slo_states set data_state = ?, data_reason = ?, evaluated_at = ? where slo_id = ?")
+                .params(DataState.NO_DATA.name(), text, at, slo.id()).update();
+        if (SloReport.QUERY_REJECTED.equals(before.get().dataState())) {
             events.publishEvent(new SlosChanged(slo.service()));
         }
     }

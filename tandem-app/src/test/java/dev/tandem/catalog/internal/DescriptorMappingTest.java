@@ -72,7 +72,7 @@ class DescriptorMappingTest {
         assertThat(p.kind()).isEqualTo("Group");
         assertThat(p.name()).isEqualTo("payments");
         assertThat(p.path()).isEqualTo("metadata.name");
-        assertThat(p.message()).contains("already defined in document 0");
+        assertThat(p.message()).contains("already defined in document 1 (line ");
     }
 
     @Test

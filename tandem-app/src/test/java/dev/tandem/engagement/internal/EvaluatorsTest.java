@@ -117,6 +117,13 @@ class EvaluatorsTest {
         assertThat(rejected.stale()).isFalse();
         assertThat(rejected.detail()).contains("avail").contains("unknown function");
         assertThat(Evaluators.budget(c, Optional.empty()).state()).isEqualTo(CriterionState.NO_DATA);
+        assertThat(Evaluators.budget(c, Optional.of(summary(BudgetState.HEALTHY, "NO_DATA", 1.0))).detail())
+                .isEqualTo("no events for avail in its window");
+        SloSummary unconfigured = new SloSummary("avail", null, "checkout", "team", null, 0.999, "PROMETHEUS", 1.0,
+                BudgetState.HEALTHY, "NO_DATA", "no Prometheus address: set the DataSource's connectionDetails.url", null, NOW, 1);
+        Outcome noAddress = Evaluators.budget(c, Optional.of(unconfigured));
+        assertThat(noAddress.state()).isEqualTo(CriterionState.NO_DATA);
+        assertThat(noAddress.detail()).isEqualTo("no budget figures for avail: no Prometheus address: set the DataSource's connectionDetails.url");
     }
 
     static Assessment assessment(int... scores) {

@@ -66,6 +66,14 @@ public final class SlothReader {
     private void spec(YamlNode root, List<SloDefinition> out) {
         YamlNode.Context ctx = root.ctx;
         ctx.kind = VERSION;
+        if (root.isMapping() && root.has("apiVersion") && !root.has("version")) {
+            // One problem rather than one per OpenSLO field: the file is read as Sloth because another document is.
+            ctx.kind = root.text("kind");
+            ctx.name = root.get("metadata") == null ? null : root.get("metadata").text("name");
+            ctx.problem(root.get("apiVersion"), "an OpenSLO document in a Sloth file: a file holds either Sloth specs"
+                    + " or OpenSLO documents, so put them in separate files (tandem slo import takes several)");
+            return;
+        }
         if (!root.expectMapping(Set.of("version", "service", "labels", "slos"))) {
             return;
         }

@@ -71,31 +71,9 @@ public final class EventStore {
     public int push(String slo, List<EventPoint> points) {
         Series s = series.computeIfAbsent(slo, n -> new Series(Retention.DEFAULT));
         List<EventPoint> ordered = sortedByTime(points);
-        long maxSecond = clock.instant().plus(skew).getEpochSecond();
         synchronized (s) {
-            List<InvalidEventsException.Problem> problems = null;
-            long newest = s.latestMinuteOr(Long.MIN_VALUE);
-            for (int k = 0; k < ordered.size(); k++) {
-                EventPoint p = ordered.get(k);
-                String problem = check(p, maxSecond);
-                if (problem == null) {
-                    long m = Math.floorDiv(p.timestamp().getEpochSecond(), 60);
-                    newest = Math.max(newest, m);
-                    if (m < s.oldestWritableMinute(newest)) {
-                        problem = "timestamp " + p.timestamp() + " is older than the minute horizon ("
-                                + s.retention.minutes().toHours() + " h before the newest point, "
-                                + Instant.ofEpochSecond(newest * 60) + "); push history oldest first";
-                    }
-                }
-                if (problem != null) {
-                    if (problems == null) {
-                        problems = new ArrayList<>();
-                    }
-                    problems.add(new InvalidEventsException.Problem(indexOf(points, p, k), problem));
-                }
-            }
-            if (problems != null) {
-                problems.sort(Comparator.comparingInt(InvalidEventsException.Problem::index));
+            List<InvalidEventsException.Problem> problems = problems(s, points, ordered);
+            if (!problems.isEmpty()) {
                 throw new InvalidEventsException(problems);
             }
             for (EventPoint p : ordered) {
@@ -103,6 +81,43 @@ public final class EventStore {
             }
         }
         return ordered.size();
+    }
+
+    /**
+     * What {@link #push} would refuse in this batch, every bad point by its index, without storing anything:
+     * empty when the batch would be taken as the series is now. For a caller that found other faults in
+     * the same batch first and wants to report all of them in one answer.
+     */
+    public List<InvalidEventsException.Problem> problems(String slo, List<EventPoint> points) {
+        Series s = series.computeIfAbsent(slo, n -> new Series(Retention.DEFAULT));
+        List<EventPoint> ordered = sortedByTime(points);
+        synchronized (s) {
+            return problems(s, points, ordered);
+        }
+    }
+
+    private List<InvalidEventsException.Problem> problems(Series s, List<EventPoint> points, List<EventPoint> ordered) {
+        long maxSecond = clock.instant().plus(skew).getEpochSecond();
+        List<InvalidEventsException.Problem> problems = new ArrayList<>();
+        long newest = s.latestMinuteOr(Long.MIN_VALUE);
+        for (int k = 0; k < ordered.size(); k++) {
+            EventPoint p = ordered.get(k);
+            String problem = check(p, maxSecond);
+            if (problem == null) {
+                long m = Math.floorDiv(p.timestamp().getEpochSecond(), 60);
+                newest = Math.max(newest, m);
+                if (m < s.oldestWritableMinute(newest)) {
+                    problem = "timestamp " + p.timestamp() + " is older than the minute horizon ("
+                            + s.retention.minutes().toHours() + " h before the newest point, "
+                            + Instant.ofEpochSecond(newest * 60) + "); push history oldest first";
+                }
+            }
+            if (problem != null) {
+                problems.add(new InvalidEventsException.Problem(indexOf(points, p, k), problem));
+            }
+        }
+        problems.sort(Comparator.comparingInt(InvalidEventsException.Problem::index));
+        return problems;
     }
 
     private static String check(EventPoint p, long maxSecond) {

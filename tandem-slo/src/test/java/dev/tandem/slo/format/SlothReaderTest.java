@@ -72,4 +72,30 @@ class SlothReaderTest {
         assertThat(again.problems()).isEmpty();
         assertThat(again.documents()).isEqualTo(sloth.documents());
     }
+
+    @Test
+    void anOpenSloDocumentInASlothFileIsOneClearProblem() {
+        String text = """
+                version: prometheus/v1
+                service: checkout
+                slos:
+                  - name: availability
+                    objective: 99.9
+                    sli:
+                      raw:
+                        error_ratio_query: sum(rate(errors[{{.window}}])) / sum(rate(requests[{{.window}}]))
+                ---
+                apiVersion: openslo/v1
+                kind: SLO
+                metadata:
+                  name: checkout-probe
+                spec:
+                  service: checkout
+                """;
+        SloImport result = SloFiles.read(text);
+        assertThat(result.slos()).as("all or nothing").isEmpty();
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.toString()).startsWith("document 2 (SLO checkout-probe), line 10, apiVersion: an OpenSLO document in a Sloth file");
+        });
+    }
 }

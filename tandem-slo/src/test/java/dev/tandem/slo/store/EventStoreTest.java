@@ -60,6 +60,25 @@ class EventStoreTest {
     }
 
     @Test
+    void problemsNamesWhatPushWouldRefuseAndStoresNothing() {
+        store.push("a", List.of(EventPoint.good(NOW.minusSeconds(120), 1, 1)));
+        List<EventPoint> batch = List.of(
+                EventPoint.good(NOW.minusSeconds(60), 5, 5),
+                EventPoint.good(NOW.minus(Duration.ofDays(4)), 1, 1),
+                EventPoint.good(NOW.plus(Duration.ofMinutes(6)), 1, 1));
+        List<InvalidEventsException.Problem> problems = store.problems("a", batch);
+        assertThat(problems).extracting(InvalidEventsException.Problem::index).containsExactly(1, 2);
+        assertThat(problems.get(0).message()).contains("older than the minute horizon");
+        assertThat(problems.get(1).message()).contains("in the future");
+        assertThatThrownBy(() -> store.push("a", batch)).isInstanceOfSatisfying(InvalidEventsException.class,
+                e -> assertThat(e.problems()).isEqualTo(problems));
+        assertThat(store.counts("a", NOW.minusSeconds(3600), NOW)).isEqualTo(new EventCounts(1, 1));
+
+        assertThat(store.problems("a", batch.subList(0, 1))).isEmpty();
+        assertThat(store.counts("a", NOW.minusSeconds(3600), NOW)).as("a check writes nothing").isEqualTo(new EventCounts(1, 1));
+    }
+
+    @Test
     void aSmallClockSkewIsAccepted() {
         store.push("a", List.of(EventPoint.good(NOW.plus(Duration.ofMinutes(4)), 1, 1)));
         assertThat(store.counts("a", NOW, NOW.plus(Duration.ofMinutes(5)))).isEqualTo(new EventCounts(1, 1));

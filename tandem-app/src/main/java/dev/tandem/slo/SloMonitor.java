@@ -50,7 +50,8 @@ public class SloMonitor {
     private final PrometheusClient prometheus;
     private final Environment env;
     private final String defaultPrometheusUrl;
-    private final Map<String, SloReport> lastGood = new ConcurrentHashMap<>();
+    /** The last fresh report of each Prometheus SLO, with the definition (OpenSLO text) it was computed for. */
+    private final Map<String, LastGood> lastGood = new ConcurrentHashMap<>();
     private final BucketCache buckets;
 
     SloMonitor(Slos slos, Services services, BuiltInStore store, SloStates states, Environment env) {
@@ -142,7 +143,7 @@ public class SloMonitor {
         }
         SloReport report = Reports.of(slo, status, policy.policy(), policy.origin(), now);
         if (!slo.builtIn()) {
-            lastGood.put(slo.name(), report);
+            lastGood.put(slo.name(), new LastGood(slo.document(), report));
         }
         recorder.record(slo, report, now);
         return report;
@@ -209,8 +210,13 @@ public class SloMonitor {
         return PrometheusValues.of(prometheus, prometheusUrl(slo), definition, now, earliest, buckets);
     }
 
+    private record LastGood(String document, SloReport report) {
+    }
+
     private SloReport stale(Slo slo, Policy policy, String reason) {
-        SloReport last = lastGood.get(slo.name());
+        LastGood kept = lastGood.get(slo.name());
+        // figures of an earlier version of the SLO describe another definition: not shown as this one's
+        SloReport last = kept == null || !kept.document().equals(slo.document()) ? null : kept.report();
         if (last == null) {
             Optional<Instant> fresh = states.freshAt(slo.id());
             return empty(slo, policy, fresh.orElse(null), SloReport.STALE, fresh.orElse(null), reason, null);

@@ -19,6 +19,7 @@ import dev.tandem.slo.format.SloProblem;
 import dev.tandem.slo.internal.BuiltInStore;
 import dev.tandem.slo.internal.SloDocuments;
 import dev.tandem.slo.internal.SloRows;
+import dev.tandem.slo.internal.SloStates;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,15 +50,17 @@ public class Slos {
     private final AccessPolicy policy;
     private final AuditLog audit;
     private final BuiltInStore store;
+    private final SloStates states;
     private final ApplicationEventPublisher events;
 
-    Slos(JdbcClient jdbc, Services services, AccessPolicy policy, AuditLog audit, BuiltInStore store,
+    Slos(JdbcClient jdbc, Services services, AccessPolicy policy, AuditLog audit, BuiltInStore store, SloStates states,
          ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.services = services;
         this.policy = policy;
         this.audit = audit;
         this.store = store;
+        this.states = states;
         this.events = events;
     }
 
@@ -201,8 +204,25 @@ public class Slos {
         if (changed == 0) {
             throw new StaleVersionException(TYPE, d.name(), before.version(), get(d.name()).version());
         }
+        if (!sameFigures(before, e)) {
+            states.forget(before.id());
+        }
         audit.record("update", TYPE, d.name(), "re-imported (version " + (before.version() + 1) + ")",
                 auditView(before.definition(), before.service(), before.document()), auditView(d, service.name(), e.document()));
+    }
+
+    /**
+     * Whether the old figures still describe the new definition: only names, descriptions, owners and labels
+     * changed, not what is measured, against what, over which window or from which source.
+     */
+    static boolean sameFigures(Slo before, SloDocuments.Entry after) {
+        SloDefinition a = before.definition();
+        SloDefinition b = after.definition();
+        return a.indicator().equals(b.indicator()) && a.objective().equals(b.objective())
+                && a.timeWindow().equals(b.timeWindow()) && a.budgetingMethod().equals(b.budgetingMethod())
+                && a.alertTiers().equals(b.alertTiers()) && a.minimumEvents() == b.minimumEvents()
+                && java.util.Objects.equals(before.source(), after.source())
+                && java.util.Objects.equals(before.sourceUrl(), after.sourceUrl());
     }
 
     private static Map<String, Object> auditView(SloDefinition d, String service, String document) {

@@ -280,4 +280,33 @@ class SloApiIT {
         assertThat(item.get("budgetState").asString()).isEqualTo("HEALTHY");
         assertThat(item.get("budgetRemaining").asDouble()).as("an untouched budget").isEqualTo(1.0);
     }
+
+    @Test
+    void aRedefinedSloDoesNotShowTheOldDefinitionsFigures() {
+        String service = f.service("ledger", "B");
+        String name = "redefined-" + f.run;
+        status(f.member().postYaml("/api/v1/slos/import", SloFixture.builtIn(name, service, "0.999", null)), 200);
+        status(f.member().post("/api/v1/slos/" + name + "/events", SloFixture.points(10, 50, 100)), 200);
+        JsonNode exhausted = status(f.admin.get("/api/v1/slos/" + name + "/status"), 200).json();
+        assertThat(exhausted.get("policy").get("state").asString()).isEqualTo("EXHAUSTED");
+
+        // only the owner changes: the figures still describe the SLO, and stay
+        status(f.member().postYaml("/api/v1/slos/import", SloFixture.builtIn(name, service, "0.999", "someone-" + f.run)), 200);
+        JsonNode kept = status(f.admin.get("/api/v1/slos?service=" + service), 200).json().get("items").get(0);
+        assertThat(kept.get("budgetState").asString()).isEqualTo("EXHAUSTED");
+        assertThat(kept.get("budgetRemaining").asDouble()).isLessThan(0);
+
+        // now it reads a Prometheus that does not answer: stale, but with nothing of the old budget
+        status(f.member().postYaml("/api/v1/slos/import", SloFixture.prometheus(name, service, "ledger", "http://127.0.0.1:1")), 200);
+        JsonNode stale = status(f.admin.get("/api/v1/slos/" + name + "/status"), 200).json();
+        assertThat(stale.get("dataState").asString()).isEqualTo("STALE");
+        assertThat(stale.get("sli")).as("no SLI of the old definition").isNull();
+        assertThat(stale.get("errorBudget").get("remaining").asDouble()).isEqualTo(1.0);
+        assertThat(stale.get("policy").get("state").asString()).isEqualTo("HEALTHY");
+        JsonNode item = status(f.admin.get("/api/v1/slos?service=" + service), 200).json().get("items").get(0);
+        assertThat(item.get("dataState").asString()).isEqualTo("STALE");
+        assertThat(item.get("budgetState").asString()).isEqualTo("HEALTHY");
+        assertThat(item.get("budgetRemaining").asDouble()).isEqualTo(1.0);
+        assertThat(item.get("dataReason").asString()).contains("127.0.0.1:1");
+    }
 }

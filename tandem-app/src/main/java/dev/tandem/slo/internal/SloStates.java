@@ -101,6 +101,15 @@ public class SloStates {
                 rs.getString("data_reason"), fresh == null ? null : fresh.toInstant());
     }
 
+    /**
+     * Forgets the SLO's figures after its definition changed in a way that changes them (indicator, objective,
+     * window, budgeting method, tiers, source): the old budget belongs to the old definition. The next
+     * evaluation starts afresh, as for a new SLO.
+     */
+    public void forget(long sloId) {
+        jdbc.sql("delete from slo_states where slo_id = ?").params(sloId).update();
+    }
+
     public Optional<BudgetState> state(long sloId) {
         return row(sloId).map(Row::budget);
     }
@@ -166,9 +175,24 @@ public class SloStates {
         }
     }
 
-    /** The source did not answer: the figures, budget state and fresh time stay; the reason is kept for the list. */
+    /**
+     * The source did not answer: the figures, budget state and fresh time stay; the reason is kept for the list.
+     * An SLO with no figures yet (new, or redefined) is listed as stale with an untouched budget.
+     */
     public void markStale(Slo slo, Instant now, String reason) {
         Optional<Row> before = row(slo.id());
+        if (before.isEmpty()) {
+            Timestamp at = Timestamp.from(now);
+            try {
+                jdbc.sql("""
+                        insert into slo_states (slo_id, budget_state, budget_remaining, sli, data_state, data_reason, evaluated_at, fresh_at, changed_at)
+                        values (?, ?, 1, null, ?, ?, ?, null, ?)""")
+                        .params(slo.id(), BudgetState.HEALTHY.name(), SloReport.STALE, clip(reason), at, at).update();
+            } catch (DataIntegrityViolationException concurrent) {
+                markStale(slo, now, reason);
+            }
+            return;
+        }
         jdbc.sql("update slo_states set data_state = ?, data_reason = ?, evaluated_at = ? where slo_id = ?")
                 .params(SloReport.STALE, clip(reason), Timestamp.from(now), slo.id()).update();
         if (before.isPresent() && SloReport.QUERY_REJECTED.equals(before.get().dataState())) {

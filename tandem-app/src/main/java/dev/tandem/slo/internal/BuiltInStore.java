@@ -6,11 +6,14 @@ import dev.tandem.slo.store.EventPoint;
 import dev.tandem.slo.store.EventStore;
 import dev.tandem.slo.store.InvalidEventsException;
 import dev.tandem.slo.store.Retention;
+import dev.tandem.slo.store.SeriesSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +24,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The engine's in-memory {@link EventStore}, made durable: every pushed minute is also written to the
  * table {@code slo_event_minutes} (one row per SLO and minute, replaced when the minute is pushed again),
- * and on start each built-in SLO's store is rebuilt from the rows its retention still needs. Rows older
- * than that are deleted hourly. Minute rows rather than snapshots: a push is durable the moment it is
- * acknowledged, and there is no snapshot interval in which a crash could lose data.
+ * and on start each built-in SLO's store is rebuilt from the rows its retention still needs. Minute rows
+ * rather than snapshots: a push is durable the moment it is acknowledged, and there is no snapshot
+ * interval in which a crash could lose data.
+ *
+ * <p>On disk the store is compact like the one in memory: every hour, the minutes that can no longer be
+ * pushed again (whole hours older than the minute horizon behind the SLO's newest minute) are rolled up
+ * into {@code slo_event_hours}, one row per hour, and rows past the retention are deleted. A 30-day SLO
+ * then keeps about 4,500 minute rows and 720 hour rows instead of 43,200 minute rows.
  */
 @Component
 public class BuiltInStore implements SmartInitializingSingleton {
@@ -41,10 +50,12 @@ public class BuiltInStore implements SmartInitializingSingleton {
     private volatile Instant lastSync = Instant.now();
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate tx;
 
-    BuiltInStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    BuiltInStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -57,7 +68,7 @@ public class BuiltInStore implements SmartInitializingSingleton {
             points += load(s.id(), s.name(), s.definition());
             slos++;
         }
-        log.info("built-in SLO store: {} SLOs, {} minute points restored in {} ms", slos, points,
+        log.info("built-in SLO store: {} SLOs, {} minute and hour buckets restored in {} ms", slos, points,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -71,20 +82,43 @@ public class BuiltInStore implements SmartInitializingSingleton {
                 .list();
     }
 
-    /** Rebuilds one SLO's series from its rows (what its retention keeps). */
+    /** Rebuilds one SLO's series from its rows (what its retention keeps): hour rows and minute rows. */
     public long load(long sloId, String name, SloDefinition definition) {
         Retention retention = Retention.forSlo(definition);
         Instant since = Instant.now().minus(retention.hours());
-        List<EventPoint> rows = jdbc.sql("select minute_at, good, total from slo_event_minutes where slo_id = ? and minute_at >= ? order by minute_at")
+        List<SeriesSnapshot.Bucket> minutes = jdbc.sql("select minute_at, good, total from slo_event_minutes where slo_id = ? and minute_at >= ? order by minute_at")
                 .params(sloId, Timestamp.from(since))
-                .query((rs, n) -> EventPoint.good(rs.getTimestamp("minute_at").toInstant(), rs.getLong("good"), rs.getLong("total")))
+                .query((rs, n) -> new SeriesSnapshot.Bucket(rs.getTimestamp("minute_at").toInstant(), rs.getLong("good"), rs.getLong("total")))
                 .list();
-        store.remove(name);
-        store.configure(name, retention);
-        if (!rows.isEmpty()) {
-            store.push(name, rows);
+        // hour buckets hold every event of their hour: the rolled-up rows plus the minutes still kept as minutes
+        TreeMap<Long, long[]> hours = new TreeMap<>();
+        jdbc.sql("select hour_at, good, total from slo_event_hours where slo_id = ? and hour_at >= ?")
+                .params(sloId, Timestamp.from(hourOf(since)))
+                .query((rs, n) -> add(hours, rs.getTimestamp("hour_at").toInstant(), rs.getLong("good"), rs.getLong("total")))
+                .list();
+        for (SeriesSnapshot.Bucket m : minutes) {
+            add(hours, m.start(), m.good(), m.total());
         }
-        return rows.size();
+        List<SeriesSnapshot.Bucket> hourBuckets = new ArrayList<>();
+        hours.forEach((h, c) -> hourBuckets.add(new SeriesSnapshot.Bucket(Instant.ofEpochSecond(h * 3600), c[0], c[1])));
+        store.remove(name);
+        if (hourBuckets.isEmpty()) {
+            store.configure(name, retention);
+        } else {
+            store.restore(name, new SeriesSnapshot(retention, minutes, hourBuckets));
+        }
+        return minutes.size() + (long) hourBuckets.size();
+    }
+
+    private static boolean add(TreeMap<Long, long[]> hours, Instant at, long good, long total) {
+        long[] c = hours.computeIfAbsent(Math.floorDiv(at.getEpochSecond(), 3600), k -> new long[2]);
+        c[0] += good;
+        c[1] += total;
+        return true;
+    }
+
+    private static Instant hourOf(Instant at) {
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), 3600) * 3600);
     }
 
     /** Applies an SLO's (possibly changed) retention; keeps what it has. */
@@ -170,17 +204,69 @@ public class BuiltInStore implements SmartInitializingSingleton {
         return applied;
     }
 
-    /** Drops rows no SLO's retention needs any more. */
+    /** Rolls old minutes up into hours and drops rows no SLO's retention needs any more. */
     @Scheduled(initialDelayString = "PT10M", fixedDelayString = "${tandem.slo.prune-interval:PT1H}")
     void prune() {
-        int deleted = 0;
+        Compaction c = compact(Instant.now());
+        if (c.rolledUp() > 0 || c.deleted() > 0) {
+            log.info("SLO store on disk: {} minute rows rolled up into hours, {} rows past their retention deleted", c.rolledUp(), c.deleted());
+        }
+    }
+
+    /** What one compaction did: minute rows rolled up into hour rows, and rows deleted as past their retention. */
+    public record Compaction(long rolledUp, long deleted) {
+    }
+
+    /**
+     * Per built-in SLO, in a transaction of its own: deletes rows older than the retention, then rolls the
+     * minutes of every whole hour before the minute horizon (behind the SLO's newest minute on disk, the
+     * horizon pushes are checked against, so these minutes cannot be pushed again) into hour rows.
+     */
+    public Compaction compact(Instant now) {
+        long rolledUp = 0;
+        long deleted = 0;
         for (Stored s : builtInSlos()) {
-            Instant before = Instant.now().minus(Retention.forSlo(s.definition()).hours());
-            deleted += jdbc.sql("delete from slo_event_minutes where slo_id = ? and minute_at < ?")
-                    .params(s.id(), Timestamp.from(before)).update();
+            Retention retention = Retention.forSlo(s.definition());
+            long[] done = tx.execute(status -> compact(s.id(), retention, now));
+            rolledUp += done[0];
+            deleted += done[1];
         }
-        if (deleted > 0) {
-            log.info("pruned {} SLO minute points past their retention", deleted);
+        return new Compaction(rolledUp, deleted);
+    }
+
+    private long[] compact(long sloId, Retention retention, Instant now) {
+        Instant keepFrom = now.minus(retention.hours());
+        long deleted = jdbc.sql("delete from slo_event_minutes where slo_id = ? and minute_at < ?")
+                .params(sloId, Timestamp.from(keepFrom)).update();
+        deleted += jdbc.sql("delete from slo_event_hours where slo_id = ? and hour_at < ?")
+                .params(sloId, Timestamp.from(hourOf(keepFrom))).update();
+        List<Timestamp> newest = jdbc.sql("select max(minute_at) from slo_event_minutes where slo_id = ?")
+                .param(sloId).query(Timestamp.class).list();
+        if (newest.isEmpty() || newest.get(0) == null) {
+            return new long[] {0, deleted};
         }
+        Instant cutoff = hourOf(newest.get(0).toInstant().minus(retention.minutes()));
+        TreeMap<Long, long[]> sums = new TreeMap<>();
+        jdbc.sql("select minute_at, good, total from slo_event_minutes where slo_id = ? and minute_at < ?")
+                .params(sloId, Timestamp.from(cutoff))
+                .query((rs, n) -> add(sums, rs.getTimestamp("minute_at").toInstant(), rs.getLong("good"), rs.getLong("total")))
+                .list();
+        if (sums.isEmpty()) {
+            return new long[] {0, deleted};
+        }
+        // an hour already rolled up (minutes pushed late into it) gets the new minutes added
+        Timestamp first = Timestamp.from(Instant.ofEpochSecond(sums.firstKey() * 3600));
+        jdbc.sql("select hour_at, good, total from slo_event_hours where slo_id = ? and hour_at >= ? and hour_at < ?")
+                .params(sloId, first, Timestamp.from(cutoff))
+                .query((rs, n) -> add(sums, rs.getTimestamp("hour_at").toInstant(), rs.getLong("good"), rs.getLong("total")))
+                .list();
+        jdbc.sql("delete from slo_event_hours where slo_id = ? and hour_at >= ? and hour_at < ?")
+                .params(sloId, first, Timestamp.from(cutoff)).update();
+        List<Object[]> rows = new ArrayList<>();
+        sums.forEach((h, c) -> rows.add(new Object[] {sloId, Timestamp.from(Instant.ofEpochSecond(h * 3600)), c[0], c[1]}));
+        jdbcTemplate.batchUpdate("insert into slo_event_hours (slo_id, hour_at, good, total) values (?, ?, ?, ?)", rows);
+        long rolledUp = jdbc.sql("delete from slo_event_minutes where slo_id = ? and minute_at < ?")
+                .params(sloId, Timestamp.from(cutoff)).update();
+        return new long[] {rolledUp, deleted};
     }
 }

@@ -4,6 +4,8 @@ import dev.tandem.accounts.AccessPolicy;
 import dev.tandem.catalog.ReadinessLevel;
 import dev.tandem.catalog.Service;
 import dev.tandem.catalog.ServiceDraft;
+import dev.tandem.catalog.ServicePanel;
+import dev.tandem.catalog.ServicePanels;
 import dev.tandem.catalog.ServiceQuery;
 import dev.tandem.catalog.ServiceSummary;
 import dev.tandem.catalog.Services;
@@ -16,6 +18,9 @@ import dev.tandem.web.FormErrors;
 import dev.tandem.web.Viewer;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,6 +43,8 @@ import java.util.Map;
 @Controller
 class ServicePages {
 
+    private static final Logger log = LoggerFactory.getLogger(ServicePages.class);
+
     static final List<String> LIFECYCLES = List.of("production", "experimental", "deprecated");
 
     /** Every order the list offers; the table headers cover all but "updated", which has no column. */
@@ -47,12 +54,15 @@ class ServicePages {
     private final CatalogChoices choices;
     private final AccessPolicy policy;
     private final Validator validator;
+    private final ObjectProvider<ServicePanels> panels;
 
-    ServicePages(Services services, CatalogChoices choices, AccessPolicy policy, Validator validator) {
+    ServicePages(Services services, CatalogChoices choices, AccessPolicy policy, Validator validator,
+                 ObjectProvider<ServicePanels> panels) {
         this.services = services;
         this.choices = choices;
         this.policy = policy;
         this.validator = validator;
+        this.panels = panels;
     }
 
     @GetMapping("/services")
@@ -85,7 +95,23 @@ class ServicePages {
         model.addAttribute("service", service);
         model.addAttribute("dependents", services.dependents(name));
         model.addAttribute("canChange", policy.canChangeTeam(service.owner()));
+        model.addAttribute("panels", panels(service));
         return "catalog/services/show";
+    }
+
+    /**
+     * The sections other modules add, in their order. One that fails is left out and logged: the rest of
+     * the service page is still worth showing.
+     */
+    private List<ServicePanel> panels(Service service) {
+        return panels.orderedStream().map(p -> {
+            try {
+                return p.panelFor(service);
+            } catch (RuntimeException e) {
+                log.warn("The service page of '{}' leaves out a section: {} failed", service.name(), p.getClass().getName(), e);
+                return null;
+            }
+        }).filter(java.util.Objects::nonNull).toList();
     }
 
     @GetMapping("/services/new")

@@ -141,14 +141,16 @@ class PrometheusQueryRejectedIT {
             assertThat(refused.has("sli")).as("no old figures").isFalse();
             assertThat(refused.has("staleReason")).isFalse();
             assertThat(refused.get("burnRates").size()).isZero();
-            assertThat(refused.get("lastFreshAt").asString()).as("when the figures last had data").isNotBlank();
-            assertThat(refused.get("policy").get("state").asString()).as("the budget state stays").isEqualTo("EXHAUSTED");
+            // a changed query is a new definition: the old one's figures and budget state are forgotten
+            // (docs/slo.md), so the refused definition shows an untouched budget and never had data
+            assertThat(refused.has("lastFreshAt")).as("the new definition never had data").isFalse();
+            assertThat(refused.get("policy").get("state").asString()).as("an untouched budget").isEqualTo("HEALTHY");
             assertThat(changes(name)).as("no budget-state event").hasSize(eventsBefore);
 
             JsonNode item = listed(f, name);
             assertThat(item.get("dataState").asString()).isEqualTo("QUERY_REJECTED");
             assertThat(item.get("dataReason").asString()).contains("nosuchfn");
-            assertThat(item.get("budgetState").asString()).isEqualTo("EXHAUSTED");
+            assertThat(item.get("budgetState").asString()).isEqualTo("HEALTHY");
 
             JsonNode fact = readinessCheck(f, service, "slo.queries-accepted");
             assertThat(fact.get("status").asString()).isEqualTo("FAIL");
@@ -168,12 +170,12 @@ class PrometheusQueryRejectedIT {
             HttpResponse<String> list = session.get("/slos?team=" + f.team);
             assertThat(list.body()).contains("query rejected").contains("nosuchfn");
 
-            // corrected: fresh figures again, the same budget state (no event), the fact passes
+            // corrected: fresh figures again; the corrected definition's first evaluation publishes its state; the fact passes
             status(f.member().postYaml("/api/v1/slos/import", good), 200);
             JsonNode back = status(f.admin.get("/api/v1/slos/" + name + "/status"), 200).json();
             assertThat(back.get("dataState").asString()).isEqualTo("OK");
             assertThat(back.get("policy").get("state").asString()).isEqualTo("EXHAUSTED");
-            assertThat(changes(name)).hasSize(eventsBefore);
+            assertThat(changes(name)).hasSize(eventsBefore + 1);
             assertThat(listed(f, name).has("dataReason")).isFalse();
             assertThat(readinessCheck(f, service, "slo.queries-accepted").get("status").asString()).isEqualTo("PASS");
 

@@ -180,24 +180,7 @@ public class SloStates {
      * An SLO with no figures yet (new, or redefined) is listed as stale with an untouched budget.
      */
     public void markStale(Slo slo, Instant now, String reason) {
-        Optional<Row> before = row(slo.id());
-        if (before.isEmpty()) {
-            Timestamp at = Timestamp.from(now);
-            try {
-                jdbc.sql("""
-                        insert into slo_states (slo_id, budget_state, budget_remaining, sli, data_state, data_reason, evaluated_at, fresh_at, changed_at)
-                        values (?, ?, 1, null, ?, ?, ?, null, ?)""")
-                        .params(slo.id(), BudgetState.HEALTHY.name(), SloReport.STALE, clip(reason), at, at).update();
-            } catch (DataIntegrityViolationException concurrent) {
-                markStale(slo, now, reason);
-            }
-            return;
-        }
-        jdbc.sql("update slo_states set data_state = ?, data_reason = ?, evaluated_at = ? where slo_id = ?")
-                .params(SloReport.STALE, clip(reason), Timestamp.from(now), slo.id()).update();
-        if (before.isPresent() && SloReport.QUERY_REJECTED.equals(before.get().dataState())) {
-            events.publishEvent(new SlosChanged(slo.service()));
-        }
+        mark(slo, now, reason, SloReport.STALE);
     }
 
     /**
@@ -206,25 +189,7 @@ public class SloStates {
      * reason is kept for the list, which would otherwise say "not evaluated" for ever.
      */
     public void markNoData(Slo slo, Instant now, String reason) {
-        Timestamp at = Timestamp.from(now);
-        String text = clip(reason);
-        Optional<Row> before = row(slo.id());
-        if (before.isEmpty()) {
-            try {
-                jdbc.sql("""
-                        insert into slo_states (slo_id, budget_state, budget_remaining, sli, data_state, data_reason, evaluated_at, fresh_at, changed_at)
-                        values (?, ?, 1, null, ?, ?, ?, null, ?)""")
-                        .params(slo.id(), BudgetState.HEALTHY.name(), DataState.NO_DATA.name(), text, at, at).update();
-            } catch (DataIntegrityViolationException concurrent) {
-                markNoData(slo, now, reason);
-            }
-            return;
-        }
-        jdbc.sql("update slo_states set data_state = ?, data_reason = ?, evaluated_at = ? where slo_id = ?")
-                .params(DataState.NO_DATA.name(), text, at, slo.id()).update();
-        if (SloReport.QUERY_REJECTED.equals(before.get().dataState())) {
-            events.publishEvent(new SlosChanged(slo.service()));
-        }
+        mark(slo, now, reason, DataState.NO_DATA.name());
     }
 
     /**
@@ -232,26 +197,39 @@ public class SloStates {
      * data); the reason is kept for the list and the readiness facts.
      */
     public void markRejected(Slo slo, Instant now, String reason) {
+        mark(slo, now, reason, SloReport.QUERY_REJECTED);
+    }
+
+    /**
+     * Records a data state without figures: on the existing row, keeping its figures and budget state, or on a
+     * new row with an untouched budget. Entering or leaving QUERY_REJECTED (or a new refusal message) publishes
+     * {@link SlosChanged}, since the readiness fact {@code slo.queries-accepted} follows it.
+     */
+    private void mark(Slo slo, Instant now, String reason, String dataState) {
         Timestamp at = Timestamp.from(now);
         String text = clip(reason);
+        boolean rejected = SloReport.QUERY_REJECTED.equals(dataState);
         Optional<Row> before = row(slo.id());
         if (before.isEmpty()) {
             try {
                 jdbc.sql("""
                         insert into slo_states (slo_id, budget_state, budget_remaining, sli, data_state, data_reason, evaluated_at, fresh_at, changed_at)
                         values (?, ?, 1, null, ?, ?, ?, null, ?)""")
-                        .params(slo.id(), BudgetState.HEALTHY.name(), SloReport.QUERY_REJECTED, text, at, at).update();
+                        .params(slo.id(), BudgetState.HEALTHY.name(), dataState, text, at, at).update();
             } catch (DataIntegrityViolationException concurrent) {
-                markRejected(slo, now, reason);
+                mark(slo, now, reason, dataState);
                 return;
             }
-            events.publishEvent(new SlosChanged(slo.service()));
+            if (rejected) {
+                events.publishEvent(new SlosChanged(slo.service()));
+            }
             return;
         }
         jdbc.sql("update slo_states set data_state = ?, data_reason = ?, evaluated_at = ? where slo_id = ?")
-                .params(SloReport.QUERY_REJECTED, text, at, slo.id()).update();
+                .params(dataState, text, at, slo.id()).update();
         Row from = before.get();
-        if (!SloReport.QUERY_REJECTED.equals(from.dataState()) || !Objects.equals(from.reason(), text)) {
+        boolean wasRejected = SloReport.QUERY_REJECTED.equals(from.dataState());
+        if (wasRejected != rejected || (rejected && !Objects.equals(from.reason(), text))) {
             events.publishEvent(new SlosChanged(slo.service()));
         }
     }

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,7 +80,7 @@ class CalendarRulesAgreeWithEngineTest {
         String labels = "{service=\"api\",slo=\"api\",window=\"period\"}";
         for (SloStatus status : List.of(atEnd, atBefore)) {
             String evalTime = Duration.between(Instant.EPOCH, status.at()).toMinutes() + "m";
-            exprTests.add(closeTo("tandem_slo:error_ratio{slo=\"api\",window=\"period\"}", 1 - status.sli().getAsDouble(), 0.01, evalTime, labels));
+            exprTests.add(RulesAgreeWithEngineTest.closeTo("tandem_slo:error_ratio{slo=\"api\",window=\"period\"}", 1 - status.sli().getAsDouble(), 0.01, evalTime, labels));
             exprTests.add(Map.of("expr", "tandem_slo:period_start{slo=\"api\"}", "eval_time", evalTime,
                     "exp_samples", List.of(Map.of("labels", "tandem_slo:period_start{service=\"api\",slo=\"api\"}",
                             "value", days.fullPeriodAt(status.at()).start().getEpochSecond()))));
@@ -108,15 +106,5 @@ class CalendarRulesAgreeWithEngineTest {
         Promtool.Result result = Promtool.run(dir, "test", "rules", "test.yaml");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS");
-    }
-
-    private static Map<String, Object> closeTo(String expr, double expected, double relative, String evalTime, String labels) {
-        String e = new BigDecimal(expected).round(new MathContext(15)).toPlainString();
-        String tolerance = new BigDecimal(expected * relative + 1e-9).round(new MathContext(6)).toPlainString();
-        Map<String, Object> test = new LinkedHashMap<>();
-        test.put("expr", "abs((" + expr + ") - " + e + ") < bool " + tolerance);
-        test.put("eval_time", evalTime);
-        test.put("exp_samples", List.of(Map.of("labels", labels, "value", 1)));
-        return test;
     }
 }

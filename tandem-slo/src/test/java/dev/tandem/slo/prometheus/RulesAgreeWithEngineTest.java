@@ -147,7 +147,7 @@ class RulesAgreeWithEngineTest {
     }
 
     /** An expression that yields 1 with the given labels when {@code expr} is within {@code relative} of {@code expected}. */
-    private static Map<String, Object> closeTo(String expr, double expected, double relative, String evalTime, String labels) {
+    static Map<String, Object> closeTo(String expr, double expected, double relative, String evalTime, String labels) {
         String e = new BigDecimal(expected).round(new java.math.MathContext(15)).toPlainString();
         String tolerance = new BigDecimal(expected * relative + 1e-9).round(new java.math.MathContext(6)).toPlainString();
         Map<String, Object> test = new LinkedHashMap<>();

@@ -26,7 +26,7 @@ blocks=$(find "$work/data" -mindepth 1 -maxdepth 1 -type d | wc -l)
 echo "blocks: $blocks, $(du -sh "$work/data" | cut -f1) on disk"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-printf 'global:\n  evaluation_interval: %ss\nrule_files:\n  - %s/rules.yaml\n' "$interval" "$work" > "$work/prometheus.yml"
+printf 'global:\n  evaluation_interval: %ss\nrule_files:\n  - %s/rules-*.yaml\n' "$interval" "$work" > "$work/prometheus.yml"
 # min = max block duration: the compactor plans nothing for the written blocks while we measure.
 # Retention longer than the data, so no block is deleted.
 started=$(date +%s.%N)

@@ -42,7 +42,7 @@ final class PrometheusSide {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not every rule group was evaluated within " + (deadline - start) / 1_000_000_000L + " s");
             }
-            Thread.sleep(2000);
+            Thread.sleep(Math.max(2000, intervalSeconds * 1000L / 30));
             metrics = metrics();
         }
         Properties p = new Properties();

@@ -33,7 +33,7 @@ import java.util.Properties;
  * java -cp tandem-bench.jar dev.tandem.bench.slo.SloSideBySide prometheus DIR SLOS DAYS END_EPOCH_MINUTE URL INTERVAL_SECONDS
  * java -cp tandem-bench.jar dev.tandem.bench.slo.SloSideBySide tandem     DIR SLOS DAYS END_EPOCH_MINUTE
  * </pre>
- * {@code write}: the rules file ({@link PrometheusRules}, unchanged) and the data as TSDB blocks in
+ * {@code write}: the rules files ({@link PrometheusRules}, unchanged; one per 1,000 SLOs) and the data as TSDB blocks in
  * {@code DIR/data} ({@link SloBlocks}). {@code prometheus}: waits until every SLO's group has been evaluated,
  * measures one evaluation interval, asks for sampled ratios and keeps it all in {@code DIR/prometheus.properties}
  * ({@link PrometheusSide}). {@code tandem}: loads the same minutes into an {@link EventStore}, times the
@@ -83,10 +83,14 @@ public final class SloSideBySide {
     }
 
     private static void write(Path dir, int count, int days, long endMinute) throws Exception {
-        Files.writeString(dir.resolve("rules.yaml"), PrometheusRules.generate(slos(count)));
+        // One rules file per 1,000 SLOs: the same generated groups, without holding 10,000 of them as one YAML text.
+        List<SloDefinition> slos = slos(count);
+        for (int from = 0; from < count; from += 1000) {
+            Files.writeString(dir.resolve(String.format("rules-%05d.yaml", from)), PrometheusRules.generate(slos.subList(from, Math.min(count, from + 1000))));
+        }
         long t = System.nanoTime();
         long samples = SloBlocks.write(Files.createDirectories(dir.resolve("data")), count, days, endMinute);
-        System.out.printf("wrote %s/rules.yaml and %,d samples as blocks in %s/data in %.1f s%n", dir, samples, dir, (System.nanoTime() - t) / 1e9);
+        System.out.printf("wrote %s/rules-*.yaml and %,d samples as blocks in %s/data in %.1f s%n", dir, samples, dir, (System.nanoTime() - t) / 1e9);
     }
 
     private static void tandem(Path dir, int count, int days, long endMinute) throws Exception {

@@ -128,18 +128,18 @@ final class IndexWriter implements Closeable {
 
         file.align(4);
         long postingsAt = file.position();
-        List<Object[]> offsets = new ArrayList<>();
-        offsets.add(new Object[] {"", "", writePostings(all)});
+        List<PostingsOffset> offsets = new ArrayList<>();
+        offsets.add(new PostingsOffset("", "", writePostings(all)));
         for (Map.Entry<String, TreeMap<String, Ints>> name : postings.entrySet()) {
             for (Map.Entry<String, Ints> value : name.getValue().entrySet()) {
-                offsets.add(new Object[] {name.getKey(), value.getKey(), writePostings(value.getValue())});
+                offsets.add(new PostingsOffset(name.getKey(), value.getKey(), writePostings(value.getValue())));
             }
         }
         long postingsOffsetTableAt = file.position();
         startSection();
         section.putInt(offsets.size());
-        for (Object[] o : offsets) {
-            section.putUvarint(2).putString((String) o[0]).putString((String) o[1]).putUvarint((Long) o[2]);
+        for (PostingsOffset o : offsets) {
+            section.putUvarint(2).putString(o.name()).putString(o.value()).putUvarint(o.at());
         }
         endSection();
 
@@ -172,6 +172,9 @@ final class IndexWriter implements Closeable {
         section.setInt(0, section.size() - 4);
         section.putInt(section.crc32c(4));
         file.write(section);
+    }
+
+    private record PostingsOffset(String name, String value, long at) {
     }
 
     /** Series ids, ascending. */

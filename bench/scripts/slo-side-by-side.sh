@@ -21,6 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 end_minute=$(( $(date +%s) / 60 - 2 ))
+echo "$(date -u +%FT%TZ) $slos SLOs x $days days, evaluation interval ${interval}s, nproc $(nproc), load $(cut -d" " -f1-3 /proc/loadavg)"
 java -Xmx512m -cp "$jar" dev.tandem.bench.slo.SloSideBySide write "$work" "$slos" "$days" "$end_minute"
 blocks=$(find "$work/data" -mindepth 1 -maxdepth 1 -type d | wc -l)
 echo "blocks: $blocks, $(du -sh "$work/data" | cut -f1) on disk"
@@ -43,3 +44,4 @@ kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 echo "blocks after the run: $(find "$work/data" -mindepth 1 -maxdepth 1 -type d -name '0*' | wc -l); compactions logged: $(grep -c 'compact blocks' "$work/prometheus.log" || true)"
 grep -v '^#' "$work/prometheus.properties" | grep -v '^ratio\.' | sort | tr '\n' ' '; echo
 java -Xmx2g -cp "$jar" dev.tandem.bench.slo.SloSideBySide tandem "$work" "$slos" "$days" "$end_minute"
+echo "load at the end: $(cut -d" " -f1-3 /proc/loadavg)"

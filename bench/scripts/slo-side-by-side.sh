@@ -20,7 +20,7 @@ cleanup() {
   if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
-end_minute=$(( $(date +%s) / 60 - 2 ))
+end_minute=${END_MINUTE:-$(( $(date +%s) / 60 - 2 ))}   # END_MINUTE (epoch minutes) to choose the end
 echo "$(date -u +%FT%TZ) $slos SLOs x $days days, evaluation interval ${interval}s, nproc $(nproc), load $(cut -d" " -f1-3 /proc/loadavg)"
 java -Xmx512m -cp "$jar" dev.tandem.bench.slo.SloSideBySide write "$work" "$slos" "$days" "$end_minute"
 blocks=$(find "$work/data" -mindepth 1 -maxdepth 1 -type d | wc -l)

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * What a Prometheus server running the generated rules over the side by side's data does: how long its
  * rule groups took (its own {@code prometheus_rule_group_last_duration_seconds}), how much CPU one
  * evaluation round of all groups costs, whether rounds were missed or rules failed, and the 1-hour and
- * period error ratios of the sampled SLOs, asked as instant queries over the raw counters.
+ * period error ratios of the sampled SLOs, asked as instant queries over the raw counters: the period
+ * over exactly 30 days, and over the span Tandem's store counts (its oldest ragged hour rounded).
  */
 final class PrometheusSide {
 
@@ -64,15 +65,19 @@ final class PrometheusSide {
         p.setProperty("ruleFailures", String.format("%.0f", sum(metrics, "prometheus_rule_evaluation_failures_total", false)));
         p.setProperty("residentBytes", String.format("%.0f", single(metrics, "process_resident_memory_bytes")));
 
-        String m = SloBlocks.METRIC;
+        String edge = (30 * 1440 - SloSideBySide.minutesTandemLeavesOut(end.getEpochSecond() / 60)) + "m";
         for (int i : SloSideBySide.sampled(count)) {
-            for (String window : new String[] {"1h", "30d"}) {
-                String expr = "(sum(increase(" + m + "{slo=\"slo-" + i + "\",code=\"500\"}[" + window + "])) or vector(0))"
-                        + " / (sum(increase(" + m + "{slo=\"slo-" + i + "\"}[" + window + "])) > 0)";
-                p.setProperty((window.equals("1h") ? "ratio.1h." : "ratio.period.") + i, query(expr));
-            }
+            p.setProperty("ratio.1h." + i, query(ratio(i, "1h")));
+            p.setProperty("ratio.period." + i, query(ratio(i, "30d")));
+            p.setProperty("ratio.periodHourEdge." + i, query(ratio(i, edge)));
         }
         return p;
+    }
+
+    private static String ratio(int slo, String window) {
+        String m = SloBlocks.METRIC;
+        return "(sum(increase(" + m + "{slo=\"slo-" + slo + "\",code=\"500\"}[" + window + "])) or vector(0))"
+                + " / (sum(increase(" + m + "{slo=\"slo-" + slo + "\"}[" + window + "])) > 0)";
     }
 
     private String query(String expr) throws IOException, InterruptedException {

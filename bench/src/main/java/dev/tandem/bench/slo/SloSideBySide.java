@@ -126,26 +126,46 @@ public final class SloSideBySide {
         }
         int hourAgree = 0;
         int periodAgree = 0;
+        int edgeAgree = 0;
+        double periodMaxDiff = 0;
         int checked = 0;
         for (int i : sampled(count)) {
             checked++;
             SloStatus s = statuses.get(i);
             BurnRate hour = s.burnRate(Duration.ofHours(1)).orElseThrow();
-            double promHour = Double.parseDouble(prom.getProperty("ratio.1h." + i, "NaN")) / 0.001;
-            if (hour.value().isPresent() && close(promHour, hour.value().getAsDouble())) {
+            if (hour.value().isPresent() && close(number(prom, "ratio.1h." + i) / 0.001, hour.value().getAsDouble())) {
                 hourAgree++;
             }
-            double promPeriod = Double.parseDouble(prom.getProperty("ratio.period." + i, "NaN"));
-            double promRemaining = 1 - promPeriod / 0.001;
-            if (close(promPeriod, s.counts().errorRatio()) && close(promRemaining, s.errorBudget().remaining())) {
-                periodAgree++;
-            }
+            double period = number(prom, "ratio.period." + i);
+            double edge = number(prom, "ratio.periodHourEdge." + i);
+            double tandem = s.counts().errorRatio();
+            periodAgree += close(period, tandem) ? 1 : 0;
+            periodMaxDiff = Math.max(periodMaxDiff, Math.abs(period - tandem) / Math.max(Math.abs(period), 1e-300));
+            edgeAgree += close(edge, tandem) && close(1 - edge / 0.001, s.errorBudget().remaining()) ? 1 : 0;
         }
         System.out.printf("slos=%d days=%d tandem_load_s=%.1f tandem_evaluate_all_ms=%.1f prometheus_rule_groups=%s prometheus_last_eval_sum_ms=%s "
-                        + "prometheus_cpu_per_round_s=%s prometheus_missed_iterations=%s prometheus_rule_failures=%s agree_1h=%d/%d agree_period_and_remaining=%d/%d%n",
+                        + "prometheus_cpu_per_round_s=%s prometheus_missed_iterations=%s prometheus_rule_failures=%s agree_1h=%d/%d "
+                        + "agree_period_30d=%d/%d (largest relative difference %.2g; Tandem leaves out the oldest %d minutes) "
+                        + "agree_period_and_remaining_over_tandems_span=%d/%d%n",
                 count, days, loadSeconds, best / 1e6, prom.getProperty("groups"), prom.getProperty("lastEvalSumMs"),
                 prom.getProperty("cpuPerRoundSeconds"), prom.getProperty("missedIterations"), prom.getProperty("ruleFailures"),
-                hourAgree, checked, periodAgree, checked);
+                hourAgree, checked, periodAgree, checked, periodMaxDiff, minutesTandemLeavesOut(endMinute), edgeAgree, checked);
+    }
+
+    /**
+     * Tandem's store answers spans older than its minute horizon (3 d + 2 h) from hour buckets and counts
+     * the ragged oldest hour of a 30-day window whole when the window covers half of it or more, else not
+     * at all ({@code Series.partial}). With data that starts exactly 30 days before the end, counting it
+     * whole adds nothing; leaving it out drops the window's first {@code 60 − r} minutes, r being the end's
+     * minute past the hour.
+     */
+    static long minutesTandemLeavesOut(long endMinute) {
+        long r = Math.floorMod(endMinute, 60);
+        return r > 30 ? 60 - r : 0;
+    }
+
+    private static double number(Properties p, String key) {
+        return Double.parseDouble(p.getProperty(key, "NaN"));
     }
 
     /**

@@ -27,11 +27,13 @@ final class PrometheusSide {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String url;
     private final int count;
+    private final int days;
     private final Instant end;
 
-    PrometheusSide(String url, int count, Instant end) {
+    PrometheusSide(String url, int count, int days, Instant end) {
         this.url = url;
         this.count = count;
+        this.days = days;
         this.end = end;
     }
 
@@ -64,14 +66,21 @@ final class PrometheusSide {
         p.setProperty("missedIterations", String.format("%.0f", sum(metrics, "prometheus_rule_group_iterations_missed_total", false)));
         p.setProperty("ruleFailures", String.format("%.0f", sum(metrics, "prometheus_rule_evaluation_failures_total", false)));
         p.setProperty("residentBytes", String.format("%.0f", single(metrics, "process_resident_memory_bytes")));
+        return p;
+    }
 
-        String edge = (30 * 1440 - SloSideBySide.minutesTandemLeavesOut(end.getEpochSecond() / 60)) + "m";
+    /**
+     * The sampled SLOs' ratios. Asked after the rules are unloaded: while 10,000 groups run, the query
+     * engine's slots ({@code --query.max-concurrency}, 20) are taken by rule queries and an API query
+     * waits its turn for up to minutes.
+     */
+    void ratios(Properties p) throws IOException, InterruptedException {
+        String edge = (30 * 1440 - SloSideBySide.minutesTandemLeavesOut(end.getEpochSecond() / 60, days)) + "m";
         for (int i : SloSideBySide.sampled(count)) {
             p.setProperty("ratio.1h." + i, query(ratio(i, "1h")));
             p.setProperty("ratio.period." + i, query(ratio(i, "30d")));
             p.setProperty("ratio.periodHourEdge." + i, query(ratio(i, edge)));
         }
-        return p;
     }
 
     private static String ratio(int slo, String window) {

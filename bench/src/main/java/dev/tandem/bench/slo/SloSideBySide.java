@@ -31,12 +31,14 @@ import java.util.Properties;
  * <pre>
  * java -cp tandem-bench.jar dev.tandem.bench.slo.SloSideBySide write      DIR SLOS DAYS END_EPOCH_MINUTE
  * java -cp tandem-bench.jar dev.tandem.bench.slo.SloSideBySide prometheus DIR SLOS DAYS END_EPOCH_MINUTE URL INTERVAL_SECONDS
+ * java -cp tandem-bench.jar dev.tandem.bench.slo.SloSideBySide ratios     DIR SLOS DAYS END_EPOCH_MINUTE URL
  * java -cp tandem-bench.jar dev.tandem.bench.slo.SloSideBySide tandem     DIR SLOS DAYS END_EPOCH_MINUTE
  * </pre>
  * {@code write}: the rules files ({@link PrometheusRules}, unchanged; one per 1,000 SLOs) and the data as TSDB blocks in
  * {@code DIR/data} ({@link SloBlocks}). {@code prometheus}: waits until every SLO's group has been evaluated,
- * measures one evaluation interval, asks for sampled ratios and keeps it all in {@code DIR/prometheus.properties}
- * ({@link PrometheusSide}). {@code tandem}: loads the same minutes into an {@link EventStore}, times the
+ * measures one evaluation interval and keeps the figures in {@code DIR/prometheus.properties}
+ * ({@link PrometheusSide}); {@code ratios}, once the script has reloaded Prometheus without its rules, adds
+ * the sampled SLOs' ratios. {@code tandem}: loads the same minutes into an {@link EventStore}, times the
  * evaluation of every SLO and prints both sides and whether the sampled numbers agree.
  */
 public final class SloSideBySide {
@@ -51,14 +53,28 @@ public final class SloSideBySide {
         long endMinute = Long.parseLong(args[4]);
         switch (step) {
             case "write" -> write(dir, count, days, endMinute);
-            case "prometheus" -> {
-                Properties p = new PrometheusSide(args[5], count, Instant.ofEpochSecond(endMinute * 60)).measure(Integer.parseInt(args[6]));
-                try (Writer w = Files.newBufferedWriter(dir.resolve("prometheus.properties"))) {
-                    p.store(w, "Prometheus side of " + count + " SLOs x " + days + " days");
-                }
+            case "prometheus" -> store(dir, new PrometheusSide(args[5], count, days, Instant.ofEpochSecond(endMinute * 60)).measure(Integer.parseInt(args[6])));
+            case "ratios" -> {
+                Properties p = load(dir);
+                new PrometheusSide(args[5], count, days, Instant.ofEpochSecond(endMinute * 60)).ratios(p);
+                store(dir, p);
             }
             case "tandem" -> tandem(dir, count, days, endMinute);
             default -> throw new IllegalArgumentException("unknown step " + step + ": write, prometheus or tandem");
+        }
+    }
+
+    private static Properties load(Path dir) throws Exception {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(dir.resolve("prometheus.properties"))) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    private static void store(Path dir, Properties p) throws Exception {
+        try (Writer w = Files.newBufferedWriter(dir.resolve("prometheus.properties"))) {
+            p.store(w, "Prometheus side of the SLO side by side");
         }
     }
 
@@ -94,10 +110,7 @@ public final class SloSideBySide {
     }
 
     private static void tandem(Path dir, int count, int days, long endMinute) throws Exception {
-        Properties prom = new Properties();
-        try (Reader r = Files.newBufferedReader(dir.resolve("prometheus.properties"))) {
-            prom.load(r);
-        }
+        Properties prom = load(dir);
         long minutes = days * 1440L;
         Instant end = Instant.ofEpochSecond(endMinute * 60);
         List<SloDefinition> slos = slos(count);
@@ -149,7 +162,7 @@ public final class SloSideBySide {
                         + "agree_period_and_remaining_over_tandems_span=%d/%d%n",
                 count, days, loadSeconds, best / 1e6, prom.getProperty("groups"), prom.getProperty("lastEvalSumMs"),
                 prom.getProperty("cpuPerRoundSeconds"), prom.getProperty("missedIterations"), prom.getProperty("ruleFailures"),
-                hourAgree, checked, periodAgree, checked, periodMaxDiff, minutesTandemLeavesOut(endMinute), edgeAgree, checked);
+                hourAgree, checked, periodAgree, checked, periodMaxDiff, minutesTandemLeavesOut(endMinute, days), edgeAgree, checked);
     }
 
     /**
@@ -159,9 +172,9 @@ public final class SloSideBySide {
      * whole adds nothing; leaving it out drops the window's first {@code 60 − r} minutes, r being the end's
      * minute past the hour.
      */
-    static long minutesTandemLeavesOut(long endMinute) {
+    static long minutesTandemLeavesOut(long endMinute, int days) {
         long r = Math.floorMod(endMinute, 60);
-        return r > 30 ? 60 - r : 0;
+        return days >= 30 && r > 30 ? 60 - r : 0;
     }
 
     private static double number(Properties p, String key) {

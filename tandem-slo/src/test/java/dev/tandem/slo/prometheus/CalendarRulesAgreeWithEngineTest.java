@@ -9,8 +9,6 @@ import dev.tandem.slo.store.EventPoint;
 import dev.tandem.slo.store.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,16 +92,7 @@ class CalendarRulesAgreeWithEngineTest {
         // The boundary table runs out long after the test: its warning does not fire.
         busy.put("alert_rule_test", List.of(Map.of("eval_time", MINUTES + "m", "alertname", PrometheusRules.CALENDAR_ENDING, "exp_alerts", List.of())));
 
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("rule_files", List.of("rules.yaml"));
-        file.put("evaluation_interval", "5m");
-        file.put("tests", List.of(busy));
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setWidth(Integer.MAX_VALUE);
-        Files.writeString(dir.resolve("test.yaml"), new Yaml(options).dump(file));
-
-        Promtool.Result result = Promtool.run(dir, "test", "rules", "test.yaml");
+        Promtool.Result result = Promtool.testRules(dir, List.of(busy));
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS");
     }

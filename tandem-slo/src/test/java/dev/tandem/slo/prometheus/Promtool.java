@@ -37,4 +37,20 @@ final class Promtool {
         }
         return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
+
+    /**
+     * Runs {@code promtool test rules} on {@code rules.yaml} in {@code dir} with these test groups (evaluation
+     * every 5 minutes), writing them as {@code test.yaml}.
+     */
+    static Result testRules(Path dir, List<Object> tests) throws IOException, InterruptedException {
+        java.util.Map<String, Object> file = new java.util.LinkedHashMap<>();
+        file.put("rule_files", List.of("rules.yaml"));
+        file.put("evaluation_interval", "5m");
+        file.put("tests", tests);
+        org.yaml.snakeyaml.DumperOptions options = new org.yaml.snakeyaml.DumperOptions();
+        options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        options.setWidth(Integer.MAX_VALUE);
+        Files.writeString(dir.resolve("test.yaml"), new org.yaml.snakeyaml.Yaml(options).dump(file));
+        return run(dir, "test", "rules", "test.yaml");
+    }
 }

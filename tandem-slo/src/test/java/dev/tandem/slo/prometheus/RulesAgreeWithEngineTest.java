@@ -11,8 +11,6 @@ import dev.tandem.slo.store.EventPoint;
 import dev.tandem.slo.store.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -132,16 +130,7 @@ class RulesAgreeWithEngineTest {
         busy.put("promql_expr_test", exprTests);
         busy.put("alert_rule_test", alertTests);
 
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("rule_files", List.of("rules.yaml"));
-        file.put("evaluation_interval", "5m");
-        file.put("tests", List.of(busy, quiet));
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setWidth(Integer.MAX_VALUE);
-        Files.writeString(dir.resolve("test.yaml"), new Yaml(options).dump(file));
-
-        Promtool.Result result = Promtool.run(dir, "test", "rules", "test.yaml");
+        Promtool.Result result = Promtool.testRules(dir, List.of(busy, quiet));
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("SUCCESS");
     }

@@ -49,19 +49,8 @@ class CalendarRulesAgreeWithEngineTest {
         Files.writeString(dir.resolve("rules.yaml"), PrometheusRules.generate(List.of(daily), end));
 
         EventStore store = new EventStore(Clock.fixed(end, ZoneOffset.UTC), Duration.ofMinutes(5));
-        StringBuilder bad = new StringBuilder("0");
-        StringBuilder good = new StringBuilder("0");
-        long badSum = 0;
-        long goodSum = 0;
-        List<EventPoint> points = new ArrayList<>();
-        for (int m = 0; m < MINUTES; m++) {
-            int b = m < MIDNIGHT ? 20 : 2;
-            points.add(EventPoint.bad(Instant.ofEpochSecond(m * 60L), b, TOTAL_PER_MINUTE));
-            badSum += b;
-            goodSum += TOTAL_PER_MINUTE - b;
-            bad.append(' ').append(badSum);
-            good.append(' ').append(goodSum);
-        }
+        MinuteTraffic traffic = MinuteTraffic.of(MINUTES, TOTAL_PER_MINUTE, m -> m < MIDNIGHT ? 20 : 2);
+        List<EventPoint> points = traffic.points();
         store.push("api", points);
 
         Instant beforeMidnight = Instant.ofEpochSecond((MIDNIGHT - 60) * 60L);
@@ -86,8 +75,8 @@ class CalendarRulesAgreeWithEngineTest {
         Map<String, Object> busy = new LinkedHashMap<>();
         busy.put("interval", "1m");
         busy.put("input_series", List.of(
-                Map.of("series", "http_requests_total{job=\"api\",code=\"500\"}", "values", bad.toString()),
-                Map.of("series", "http_requests_total{job=\"api\",code=\"200\"}", "values", good.toString())));
+                Map.of("series", "http_requests_total{job=\"api\",code=\"500\"}", "values", traffic.badSeries()),
+                Map.of("series", "http_requests_total{job=\"api\",code=\"200\"}", "values", traffic.goodSeries())));
         busy.put("promql_expr_test", exprTests);
         // The boundary table runs out long after the test: its warning does not fire.
         busy.put("alert_rule_test", List.of(Map.of("eval_time", MINUTES + "m", "alertname", PrometheusRules.CALENDAR_ENDING, "exp_alerts", List.of())));

@@ -54,19 +54,8 @@ class RulesAgreeWithEngineTest {
 
         Instant end = Instant.ofEpochSecond(MINUTES * 60L);
         EventStore store = new EventStore(Clock.fixed(end, ZoneOffset.UTC), Duration.ofMinutes(5));
-        StringBuilder bad = new StringBuilder("0");
-        StringBuilder good = new StringBuilder("0");
-        long badSum = 0;
-        long goodSum = 0;
-        List<EventPoint> points = new ArrayList<>();
-        for (int m = 0; m < MINUTES; m++) {
-            int b = badAt(m);
-            points.add(EventPoint.bad(Instant.ofEpochSecond(m * 60L), b, TOTAL_PER_MINUTE));
-            badSum += b;
-            goodSum += TOTAL_PER_MINUTE - b;
-            bad.append(' ').append(badSum);
-            good.append(' ').append(goodSum);
-        }
+        MinuteTraffic traffic = MinuteTraffic.of(MINUTES, TOTAL_PER_MINUTE, RulesAgreeWithEngineTest::badAt);
+        List<EventPoint> points = traffic.points();
         store.push("api", points);
         store.push("api-guarded", points);
 
@@ -125,8 +114,8 @@ class RulesAgreeWithEngineTest {
         Map<String, Object> busy = new LinkedHashMap<>();
         busy.put("interval", "1m");
         busy.put("input_series", List.of(
-                Map.of("series", "http_requests_total{job=\"api\",code=\"500\"}", "values", bad.toString()),
-                Map.of("series", "http_requests_total{job=\"api\",code=\"200\"}", "values", good.toString())));
+                Map.of("series", "http_requests_total{job=\"api\",code=\"500\"}", "values", traffic.badSeries()),
+                Map.of("series", "http_requests_total{job=\"api\",code=\"200\"}", "values", traffic.goodSeries())));
         busy.put("promql_expr_test", exprTests);
         busy.put("alert_rule_test", alertTests);
 

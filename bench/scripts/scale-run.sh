@@ -101,6 +101,11 @@ if ! HEALTH_OUT="$(bench wait-healthy --url "$URL" --timeout "$STARTUP_TIMEOUT" 
 fi
 STARTUP_MS="$(kv healthy_ms <<<"$HEALTH_OUT")"
 log "healthy after ${STARTUP_MS} ms"
+# `java -jar tandem.jar` serves from a child JVM with tuned options (ServerJvm) unless TANDEM_RELAUNCH=false.
+SERVER_PID="$(pgrep -P "$APP_PID" java | head -n1 || true)"
+SERVER_PID="${SERVER_PID:-$APP_PID}"
+SERVER_ARGS="$(ps -o args= -p "$SERVER_PID" | sed 's/ -D[^ ]*password[^ ]*//I' || true)"
+log "serving JVM: $SERVER_ARGS"
 
 # ------------------------------------------------------------------ API token
 TOKEN_JSON="$(curl -fsS -u "admin:$PW" -X POST -H 'Content-Type: application/json' \
@@ -223,11 +228,13 @@ for target in api html; do
 done
 
 # ------------------------------------------------------------------ heap after load
-HEAP_INFO="$(jcmd "$APP_PID" GC.heap_info 2>&1 || echo "jcmd failed")"
+HEAP_INFO="$(jcmd "$SERVER_PID" GC.heap_info 2>&1 || echo "jcmd failed")"
 PROM="$(curl -sS -H "Authorization: Bearer $TOKEN" "$URL/actuator/prometheus" || true)"
 HEAP_LINES="$(grep '^jvm_memory_used_bytes{.*area="heap"' <<<"$PROM" || true)"
 HEAP_USED_MB="$(awk '{s += $NF} END {if (NR) printf "%.1f", s / 1048576; else print "?"}' <<<"$HEAP_LINES")"
-RSS_KB="$(ps -o rss= -p "$APP_PID" | tr -d ' ' || true)"
+RSS_KB="$(ps -o rss= -p "$SERVER_PID" | tr -d ' ' || true)"
+LAUNCHER_RSS_KB=""
+[[ "$SERVER_PID" == "$APP_PID" ]] || LAUNCHER_RSS_KB="$(ps -o rss= -p "$APP_PID" | tr -d ' ' || true)"
 
 # ------------------------------------------------------------------ shutdown
 log "stopping server (SIGTERM)"
@@ -275,7 +282,7 @@ I2_BODY=$(counts <<<"$I2_BODY")
   echo
   echo "- Commit: \`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\`, app jar \`$APP_JAR\`"
   echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
-  echo "- JVM: $(java -version 2>&1 | head -n1), server started with \`-Xmx$HEAP\`"
+  echo "- JVM: $(java -version 2>&1 | head -n1), server started with \`java -Xmx$HEAP -jar\`; serving JVM: \`$SERVER_ARGS\`"
   echo "- Organisation: $GEN_COUNTS (seed $SEED)"
   echo "- Load: $THREADS threads, $CONNECTIONS connections, $DURATION per target after an unmeasured $WARMUP warm-up, pages drawn from [0, $PAGES)"
   echo
@@ -308,6 +315,7 @@ I2_BODY=$(counts <<<"$I2_BODY")
   echo "|---|---|"
   echo "| Heap used (sum of \`jvm_memory_used_bytes{area=\"heap\"}\`) | $HEAP_USED_MB MiB |"
   echo "| Resident set size | $(( ${RSS_KB:-0} / 1024 )) MiB |"
+  [[ -z "$LAUNCHER_RSS_KB" ]] || echo "| Resident set size of the launching JVM (waits for the server) | $(( LAUNCHER_RSS_KB / 1024 )) MiB |"
   echo
   echo '```'
   echo "$HEAP_INFO"

@@ -2,6 +2,7 @@ package dev.tandem;
 
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.shared.Settings;
+import java.util.OptionalInt;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -24,6 +25,10 @@ public class Tandem {
     }
 
     static void serve(String[] args) {
+        OptionalInt relaunched = ServerJvm.serve(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
         ClassPreloader.start();
         Settings.applyEnvironment();
         SpringApplication application = new SpringApplication(Tandem.class);

@@ -1,0 +1,375 @@
+package dev.tandem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Serves Tandem from a second JVM that is started with options suited to a small server, because a
+ * jar's manifest cannot carry JVM options and the JVM's defaults cost a two-core machine most of its
+ * start-up (docs/performance.md): the serial collector instead of G1, the C2 compiler held back until
+ * code is really hot, and a class-data-sharing archive of the application's own classes.
+ * <p>
+ * {@code java -jar tandem.jar} (serving, not a subcommand) extracts the jar once into a cache
+ * directory (HotSpot archives only classes loaded from plain jars on the class path), starts
+ * {@code java <tuned options> <the operator's own JVM options> -jar <extracted jar> <arguments>} with the
+ * same standard streams and environment, and waits for it. The operator's options come last, so where
+ * both set something theirs wins; a garbage collector or a class-data-sharing option of theirs replaces
+ * ours entirely. The first server started from a new jar writes the archive when it stops; later starts
+ * use it. SIGTERM or Ctrl-C to the launching JVM stops the server gracefully and waits for it; if the
+ * launching JVM dies the server notices within seconds and stops too.
+ * <p>
+ * It serves in the launching JVM instead when {@code TANDEM_RELAUNCH=false} (or
+ * {@code -Dtandem.relaunch=false}), when it was not started with {@code -jar} on a Spring Boot jar (an IDE,
+ * the tests), when a Java agent is attached (a debugger's port cannot be bound twice), or when the
+ * cache cannot be written; the last two say so on standard error. This class uses nothing but the JDK:
+ * the launching JVM never loads Spring.
+ */
+final class ServerJvm {
+
+    /** Set on the child: the process id of the launching JVM, which the child outlives by seconds at most. */
+    static final String PARENT_PROPERTY = "tandem.server-jvm.parent";
+
+    /** The serial collector: G1's barriers and concurrent threads cost a two-core start a third of its CPU. */
+    static final List<String> GC_OPTIONS = List.of("-XX:+UseSerialGC");
+
+    /**
+     * C2 compiles a method after 10 times as many calls and loops as by default: the start no longer
+     * compiles thousands of once-used methods with C2 (which used more CPU than the main thread), while
+     * the request paths, called thousands of times a second under load, still reach it.
+     */
+    static final List<String> JIT_OPTIONS = List.of(
+            "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
+
+    private static final Pattern GC_OPTION = Pattern.compile("-XX:[+-]Use\\w*GC");
+    private static final Pattern JIT_OPTION = Pattern.compile(
+            "-Xint|-Xcomp|-XX:[+-]?TieredCompilation|-XX:TieredStopAtLevel=.*|-XX:Tier4\\w+=.*|-XX:CompileThresholdScaling=.*");
+    private static final Pattern CDS_OPTION = Pattern.compile(
+            "-Xshare:.*|-XX:(SharedArchiveFile|ArchiveClassesAtExit|SharedClassListFile|DumpLoadedClassList)=.*"
+                    + "|-XX:[+-](AutoCreateSharedArchive|RecordDynamicDumpInfo)");
+    private static final Pattern AGENT_OPTION = Pattern.compile("-agentlib:.*|-agentpath:.*|-javaagent:.*|-Xrunjdwp.*|-Xdebug");
+    private static final List<String> ENV_OPTIONS = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
+    private static final String ARCHIVE = "classes.jsa";
+    private static final String PENDING_SUFFIX = ".jsa.tmp";
+    private static final Duration STOP_WAIT = Duration.ofSeconds(90);
+
+    private ServerJvm() {
+    }
+
+    /**
+     * Serves from a tuned child JVM when that applies and returns its exit status; empty when this JVM
+     * should serve. On the child it returns empty after arranging to stop when the launching JVM is gone.
+     */
+    static OptionalInt serve(String[] args) {
+        String parent = System.getProperty(PARENT_PROPERTY);
+        if (parent != null) {
+            stopWithParent(parent);
+            return OptionalInt.empty();
+        }
+        Optional<Launch> launch = Launch.of(System.getenv(), System.getProperty("java.class.path"),
+                ProcessHandle.current().info().arguments().map(Arrays::asList).orElse(null));
+        if (launch.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        String refusal = launch.get().refusal();
+        if (refusal != null) {
+            System.err.println("tandem: serving in this JVM: " + refusal);
+            return OptionalInt.empty();
+        }
+        Cache cache;
+        try {
+            cache = Cache.prepare(launch.get(), System.getProperty("java.home"), System.getProperty("java.vm.version"));
+        } catch (IOException | UncheckedIOException | InterruptedException e) {
+            System.err.println("tandem: serving in this JVM: cannot prepare the JVM cache: " + e.getMessage());
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(cache.run(launch.get(), args));
+    }
+
+    /** How this JVM was launched, read from its command line and environment. */
+    record Launch(Path jar, List<String> commandLineOptions, List<String> environmentOptions, Path cacheRoot) {
+
+        /**
+         * Empty unless this JVM runs {@code -jar} on a Spring Boot jar and relaunching is not switched off.
+         * {@code arguments} are this process's arguments after the executable, as the OS reports them.
+         */
+        static Optional<Launch> of(Map<String, String> env, String classPath, List<String> arguments) {
+            if ("false".equalsIgnoreCase(System.getProperty("tandem.relaunch", env.getOrDefault("TANDEM_RELAUNCH", "true")))) {
+                return Optional.empty();
+            }
+            if (arguments == null || classPath == null || !classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+                return Optional.empty();
+            }
+            int jarFlag = arguments.indexOf("-jar");
+            if (jarFlag < 0 || jarFlag + 1 >= arguments.size()) {
+                return Optional.empty();
+            }
+            Path jar = Path.of(classPath).toAbsolutePath().normalize();
+            if (!jar.equals(Path.of(arguments.get(jarFlag + 1)).toAbsolutePath().normalize()) || !isBootJar(jar)) {
+                return Optional.empty();
+            }
+            List<String> fromEnvironment = new ArrayList<>();
+            for (String name : ENV_OPTIONS) {
+                String value = env.get(name);
+                if (value != null && !value.isBlank()) {
+                    fromEnvironment.addAll(Arrays.asList(value.trim().split("\\s+")));
+                }
+            }
+            return Optional.of(new Launch(jar, List.copyOf(arguments.subList(0, jarFlag)), List.copyOf(fromEnvironment),
+                    ServerJvm.cacheRoot(env)));
+        }
+
+        /** Why this JVM must serve itself although it could relaunch, or null. */
+        String refusal() {
+            return allOptions().filter(o -> AGENT_OPTION.matcher(o).matches()).findFirst()
+                    .map(o -> "a Java agent or debugger is attached (" + o + ")").orElse(null);
+        }
+
+        /**
+         * The child's command line: the tuned options that do not clash with the operator's, then the
+         * operator's own command-line options (the environment's reach the child by inheritance), then the
+         * extracted jar and the arguments. {@code archive} is used when it exists, else written to
+         * {@code pendingArchive} when the child exits.
+         */
+        List<String> command(Path java, Path extractedJar, Path archive, Path pendingArchive, String[] args) {
+            List<String> command = new ArrayList<>();
+            command.add(java.toString());
+            command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
+            if (none(GC_OPTION)) {
+                command.addAll(GC_OPTIONS);
+            }
+            if (none(JIT_OPTION)) {
+                command.addAll(JIT_OPTIONS);
+            }
+            if (none(CDS_OPTION)) {
+                command.add(Files.isRegularFile(archive)
+                        ? "-XX:SharedArchiveFile=" + archive
+                        : "-XX:ArchiveClassesAtExit=" + pendingArchive);
+                // The archive is optional: a mismatch falls back silently instead of printing warnings at
+                // every start, and the classes that cannot be archived are not listed when it is written.
+                command.add("-Xlog:cds*=off");
+            }
+            command.addAll(commandLineOptions);
+            command.add("-jar");
+            command.add(extractedJar.toString());
+            command.addAll(Arrays.asList(args));
+            return command;
+        }
+
+        private boolean none(Pattern pattern) {
+            return allOptions().noneMatch(o -> pattern.matcher(o).matches());
+        }
+
+        private Stream<String> allOptions() {
+            return Stream.concat(commandLineOptions.stream(), environmentOptions.stream());
+        }
+    }
+
+    /** The cache directory: {@code TANDEM_CACHE_DIR}, else {@code $XDG_CACHE_HOME/tandem}, else {@code ~/.cache/tandem}. */
+    static Path cacheRoot(Map<String, String> env) {
+        String explicit = env.get("TANDEM_CACHE_DIR");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath();
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "tandem").toAbsolutePath();
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "tandem");
+    }
+
+    private static boolean isBootJar(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Spring-Boot-Classes") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** One jar's extracted copy and class archive, for one JVM build. */
+    record Cache(Path directory, Path java) {
+
+        /**
+         * The directory for this jar (path, size, modification time) and this JVM (home, version),
+         * with the jar extracted into {@code app/}: once, by Spring Boot's own {@code extract} tool.
+         */
+        static Cache prepare(Launch launch, String javaHome, String vmVersion) throws IOException, InterruptedException {
+            Path jar = launch.jar();
+            Path directory = launch.cacheRoot().resolve("jvm-" + key(jar.toString(), Files.size(jar),
+                    Files.getLastModifiedTime(jar).toMillis(), javaHome, vmVersion));
+            Path java = Path.of(javaHome, "bin", "java");
+            Cache cache = new Cache(directory, java);
+            if (!Files.isRegularFile(cache.extractedJar())) {
+                cache.extract(jar);
+            }
+            cache.removeAbandonedArchives();
+            return cache;
+        }
+
+        static String key(String jarPath, long size, long modifiedMillis, String javaHome, String vmVersion) {
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                String identity = String.join("\n", jarPath, Long.toString(size), Long.toString(modifiedMillis), javaHome, vmVersion);
+                return HexFormat.of().formatHex(digest.digest(identity.getBytes(StandardCharsets.UTF_8)), 0, 8);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Path extractedJar() {
+            return directory.resolve("app").resolve("tandem.jar");
+        }
+
+        Path archive() {
+            return directory.resolve(ARCHIVE);
+        }
+
+        private void extract(Path jar) throws IOException, InterruptedException {
+            Files.createDirectories(directory);
+            System.err.println("tandem: preparing a JVM for this jar, once, in " + directory);
+            Path staging = Files.createTempDirectory(directory, "extract-");
+            try {
+                Process tool = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                        "--force", "--destination", staging.toString(), "--application-filename", "tandem.jar")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!tool.waitFor(2, TimeUnit.MINUTES) || tool.exitValue() != 0) {
+                    tool.destroyForcibly();
+                    throw new IOException("Spring Boot's extract tool failed on " + jar);
+                }
+                if (!Files.isRegularFile(staging.resolve("tandem.jar"))) {
+                    throw new IOException("Spring Boot's extract tool wrote no tandem.jar");
+                }
+                Path app = directory.resolve("app");
+                if (Files.exists(app)) {
+                    deleteTree(app); // an incomplete copy from an interrupted run
+                }
+                try {
+                    Files.move(staging, app, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+                    // another launch of the same jar extracted it at the same moment: use theirs
+                }
+            } finally {
+                deleteTree(staging);
+            }
+        }
+
+        /** Archives a child was still writing when its launcher died (older than an hour). */
+        private void removeAbandonedArchives() throws IOException {
+            Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+            try (DirectoryStream<Path> pending = Files.newDirectoryStream(directory, "*" + PENDING_SUFFIX)) {
+                for (Path file : pending) {
+                    FileTime modified = Files.getLastModifiedTime(file);
+                    if (modified.toInstant().isBefore(hourAgo)) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
+
+        /** Starts the server JVM, waits for it and returns its exit status. */
+        int run(Launch launch, String[] args) {
+            Path pending = directory.resolve("classes-" + ProcessHandle.current().pid() + PENDING_SUFFIX);
+            List<String> command = launch.command(java, extractedJar(), archive(), pending, args);
+            Process server;
+            try {
+                server = new ProcessBuilder(command).inheritIO().start();
+            } catch (IOException e) {
+                System.err.println("tandem: cannot start " + java + ": " + e.getMessage());
+                return 1;
+            }
+            Thread stop = new Thread(() -> {
+                // This JVM was asked to stop (SIGTERM, Ctrl-C): pass it on and wait for the graceful shutdown.
+                server.destroy();
+                try {
+                    if (!server.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                        server.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                keepArchive(pending);
+            }, "tandem-server-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
+            int status;
+            while (true) {
+                try {
+                    status = server.waitFor();
+                    break;
+                } catch (InterruptedException e) {
+                    // keep waiting: the shutdown hook decides when the server stops
+                }
+            }
+            keepArchive(pending);
+            return status;
+        }
+
+        /** Adopts the archive the first server wrote on exit, unless another one was adopted meanwhile. */
+        synchronized void keepArchive(Path pending) {
+            try {
+                if (Files.isRegularFile(pending) && Files.size(pending) > 0 && !Files.exists(archive())) {
+                    try {
+                        Files.move(pending, archive(), StandardCopyOption.ATOMIC_MOVE);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(pending, archive());
+                    }
+                }
+                Files.deleteIfExists(pending);
+            } catch (IOException e) {
+                // the next start writes one again
+            }
+        }
+    }
+
+    /** On the child: stop (gracefully, through the shutdown hooks) once the launching JVM is gone. */
+    private static void stopWithParent(String parentPid) {
+        Optional<ProcessHandle> parent;
+        try {
+            parent = ProcessHandle.of(Long.parseLong(parentPid));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (parent.isEmpty()) {
+            System.err.println("tandem: the launching process " + parentPid + " is gone; stopping");
+            System.exit(1);
+        }
+        parent.get().onExit().thenRun(() -> {
+            System.err.println("tandem: the launching process " + parentPid + " ended; stopping");
+            System.exit(1);
+        });
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -11,7 +11,8 @@
 #
 # Tunables (environment): DURATION (30s), THREADS (2), CONNECTIONS (32), PAGES (200), PAGE_SIZE (50),
 #   WARMUP (60s, an unmeasured wrk run before each measured one), HEAP (512m), SEED (42), SERVICES/TEAMS/PEOPLE/SYSTEMS/RESOURCES (generator defaults),
-#   STARTUP_TIMEOUT (120), SECOND_OPINION=1 (also run the Java load-test), KEEP_WORKDIR=1.
+#   STARTUP_TIMEOUT (120), SECOND_OPINION=1 (also run the Java load-test), KEEP_WORKDIR=1,
+#   JAVA_OPTS (more JVM options for the server, after -Xmx; TANDEM_RELAUNCH=false serves without the child JVM).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -29,6 +30,7 @@ PAGE_SIZE="${PAGE_SIZE:-50}"
 HEAP="${HEAP:-512m}"
 SEED="${SEED:-42}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-120}"
+read -r -a SERVER_OPTS <<<"${JAVA_OPTS:-}"
 
 log() { printf '[scale-run %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -92,7 +94,7 @@ PW="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)"
 log "starting $APP_JAR on $URL (data dir $DATA_DIR, -Xmx$HEAP)"
 LAUNCH_MS=$(date +%s%3N)
 TANDEM_DATA_DIR="$DATA_DIR" TANDEM_ADMIN_PASSWORD="$PW" \
-  java "-Xmx$HEAP" -jar "$APP_JAR" "--server.port=$PORT" >"$APP_LOG" 2>&1 &
+  java "-Xmx$HEAP" "${SERVER_OPTS[@]}" -jar "$APP_JAR" "--server.port=$PORT" >"$APP_LOG" 2>&1 &
 APP_PID=$!
 
 if ! HEALTH_OUT="$(bench wait-healthy --url "$URL" --timeout "$STARTUP_TIMEOUT" --since-epoch-ms "$LAUNCH_MS")"; then
@@ -282,7 +284,7 @@ I2_BODY=$(counts <<<"$I2_BODY")
   echo
   echo "- Commit: \`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\`, app jar \`$APP_JAR\`"
   echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
-  echo "- JVM: $(java -version 2>&1 | head -n1), server started with \`java -Xmx$HEAP -jar\`; serving JVM: \`$SERVER_ARGS\`"
+  echo "- JVM: $(java -version 2>&1 | head -n1), server started with \`java -Xmx$HEAP ${JAVA_OPTS:-}-jar\`; serving JVM: \`$SERVER_ARGS\`"
   echo "- Organisation: $GEN_COUNTS (seed $SEED)"
   echo "- Load: $THREADS threads, $CONNECTIONS connections, $DURATION per target after an unmeasured $WARMUP warm-up, pages drawn from [0, $PAGES)"
   echo

@@ -2,6 +2,8 @@ package dev.tandem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -9,6 +11,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,17 +31,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Serves Tandem from a second JVM that is started with options suited to a small server, because a
- * jar's manifest cannot carry JVM options and the JVM's defaults cost a two-core machine most of its
- * start-up (docs/performance.md): the serial collector instead of G1, the C2 compiler held back until
- * code is really hot, and a class-data-sharing archive of the application's own classes.
+ * Serves Tandem from a second JVM that is started with options suited to a server that should be up in
+ * seconds, because a jar's manifest cannot carry JVM options and the JVM's defaults cost a two-core
+ * machine most of its start-up (docs/performance.md): the C2 compiler held back until code is really hot,
+ * and a class-data-sharing archive of the application's own classes.
  * <p>
  * {@code java -jar tandem.jar} (serving, not a subcommand) extracts the jar once into a cache
  * directory (HotSpot archives only classes loaded from plain jars on the class path), starts
  * {@code java <tuned options> <the operator's own JVM options> -jar <extracted jar> <arguments>} with the
  * same standard streams and environment, and waits for it. The operator's options come last, so where
- * both set something theirs wins; a garbage collector or a class-data-sharing option of theirs replaces
- * ours entirely. The first server started from a new jar writes the archive when it stops; later starts
+ * both set something theirs wins; a compiler or class-data-sharing option of theirs replaces ours
+ * entirely. The first server started from a new jar writes the archive when it stops; later starts
  * use it. SIGTERM or Ctrl-C to the launching JVM stops the server gracefully and waits for it; if the
  * launching JVM dies the server notices within seconds and stops too.
  * <p>
@@ -53,9 +56,6 @@ final class ServerJvm {
     /** Set on the child: the process id of the launching JVM, which the child outlives by seconds at most. */
     static final String PARENT_PROPERTY = "tandem.server-jvm.parent";
 
-    /** The serial collector: G1's barriers and concurrent threads cost a two-core start a third of its CPU. */
-    static final List<String> GC_OPTIONS = List.of("-XX:+UseSerialGC");
-
     /**
      * C2 compiles a method after 10 times as many calls and loops as by default: the start no longer
      * compiles thousands of once-used methods with C2 (which used more CPU than the main thread), while
@@ -65,7 +65,6 @@ final class ServerJvm {
             "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
             "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
 
-    private static final Pattern GC_OPTION = Pattern.compile("-XX:[+-]Use\\w*GC");
     private static final Pattern JIT_OPTION = Pattern.compile(
             "-Xint|-Xcomp|-XX:[+-]?TieredCompilation|-XX:TieredStopAtLevel=.*|-XX:Tier4\\w+=.*|-XX:CompileThresholdScaling=.*");
     private static final Pattern CDS_OPTION = Pattern.compile(
@@ -76,6 +75,10 @@ final class ServerJvm {
     private static final String ARCHIVE = "classes.jsa";
     private static final String PENDING_SUFFIX = ".jsa.tmp";
     private static final Duration STOP_WAIT = Duration.ofSeconds(90);
+    private static final String IN_USE = "in-use";
+    /** How many directories of other jars (or JVMs) the cache keeps besides the current one. */
+    static final int KEEP_OTHERS = 2;
+    private static final List<FileLock> IN_USE_LOCKS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ServerJvm() {
     }
@@ -159,9 +162,6 @@ final class ServerJvm {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
             command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
-            if (none(GC_OPTION)) {
-                command.addAll(GC_OPTIONS);
-            }
             if (none(JIT_OPTION)) {
                 command.addAll(JIT_OPTIONS);
             }
@@ -223,11 +223,56 @@ final class ServerJvm {
                     Files.getLastModifiedTime(jar).toMillis(), javaHome, vmVersion));
             Path java = Path.of(javaHome, "bin", "java");
             Cache cache = new Cache(directory, java);
+            Files.createDirectories(directory);
+            holdInUse(directory);
             if (!Files.isRegularFile(cache.extractedJar())) {
                 cache.extract(jar);
             }
             cache.removeAbandonedArchives();
+            Files.setLastModifiedTime(directory, FileTime.from(Instant.now()));
+            removeUnused(launch.cacheRoot(), directory, KEEP_OTHERS);
             return cache;
+        }
+
+        /**
+         * A shared lock on the directory's {@code in-use} file, held until this JVM exits (the OS releases
+         * it then, however it ends): {@link #removeUnused} never deletes a directory a server runs from.
+         */
+        static void holdInUse(Path directory) throws IOException {
+            FileChannel channel = FileChannel.open(directory.resolve(IN_USE), StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            IN_USE_LOCKS.add(channel.lock(0, Long.MAX_VALUE, true));
+        }
+
+        /**
+         * Deletes the directories of other jars or JVMs, apart from the {@code keep} most recently used
+         * ones and any a running server holds: every rebuilt jar gets a directory of its own (~130 MB).
+         */
+        static void removeUnused(Path root, Path current, int keep) throws IOException {
+            List<Path> others;
+            try (Stream<Path> dirs = Files.list(root)) {
+                others = dirs.filter(d -> !d.equals(current) && d.getFileName().toString().startsWith("jvm-") && Files.isDirectory(d))
+                        .sorted(Comparator.comparing(Cache::lastUsed).reversed()).toList();
+            }
+            for (Path other : others.subList(Math.min(keep, others.size()), others.size())) {
+                try (FileChannel channel = FileChannel.open(other.resolve(IN_USE), StandardOpenOption.CREATE,
+                        StandardOpenOption.READ, StandardOpenOption.WRITE);
+                     FileLock unused = channel.tryLock(0, Long.MAX_VALUE, false)) {
+                    if (unused != null) {
+                        deleteTree(other);
+                    }
+                } catch (IOException | java.nio.channels.OverlappingFileLockException inUseOrGone) {
+                    // a server runs from it, or another launch removed it first
+                }
+            }
+        }
+
+        private static FileTime lastUsed(Path directory) {
+            try {
+                return Files.getLastModifiedTime(directory);
+            } catch (IOException e) {
+                return FileTime.fromMillis(0);
+            }
         }
 
         static String key(String jarPath, long size, long modifiedMillis, String javaHome, String vmVersion) {
@@ -249,7 +294,6 @@ final class ServerJvm {
         }
 
         private void extract(Path jar) throws IOException, InterruptedException {
-            Files.createDirectories(directory);
             System.err.println("tandem: preparing a JVM for this jar, once, in " + directory);
             Path staging = Files.createTempDirectory(directory, "extract-");
             try {

@@ -2,7 +2,6 @@ package dev.tandem;
 
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.metrics.StartupStep;
 
 import java.io.PrintStream;
@@ -41,7 +40,7 @@ final class StartupReport {
         return startup;
     }
 
-    void print(ConfigurableApplicationContext context) {
+    void print() {
         print(startup.getBufferedTimeline().getEvents(), top, System.err);
     }
 

@@ -1,9 +1,8 @@
 package dev.tandem;
 
 import dev.tandem.cli.TandemCommand;
-import dev.tandem.shared.Settings;
+import java.util.Arrays;
 import java.util.OptionalInt;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -21,24 +20,12 @@ public class Tandem {
         if (TandemCommand.isCommandLine(args)) {
             System.exit(TandemCommand.run(Tandem.class, args));
         }
-        serve(args.length > 0 && args[0].equals("serve") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
-    }
-
-    static void serve(String[] args) {
-        OptionalInt relaunched = ServerJvm.serve(args);
+        String[] serverArgs = args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        // Decided before anything of Spring is loaded: the launching JVM of a relaunch only waits.
+        OptionalInt relaunched = ServerJvm.serve(serverArgs);
         if (relaunched.isPresent()) {
             System.exit(relaunched.getAsInt());
         }
-        ClassPreloader.start();
-        Settings.applyEnvironment();
-        SpringApplication application = new SpringApplication(Tandem.class);
-        StartupReport report = StartupReport.fromSystemProperty();
-        if (report != null) {
-            application.setApplicationStartup(report.startup());
-        }
-        var context = application.run(args);
-        if (report != null) {
-            report.print(context);
-        }
+        TandemServer.start(serverArgs);
     }
 }

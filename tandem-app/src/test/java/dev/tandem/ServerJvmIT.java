@@ -1,0 +1,149 @@
+package dev.tandem;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The packaged jar, started as an operator starts it ({@code java -jar target/tandem.jar}): it serves from a
+ * child JVM with the tuned options, writes the class archive when the first server stops, uses it on the
+ * next start, stops its server on SIGTERM and when it is killed itself, and serves in its own JVM when told
+ * to. Failsafe runs after {@code package}, so the jar is the one this build produced. Once, on H2.
+ */
+class ServerJvmIT {
+
+    private static final Path JAR = Path.of("target", "tandem.jar");
+    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    record Server(Process launcher, int port, Path log) {
+    }
+
+    private Server start(List<String> jvmOptions, Map<String, String> env) throws Exception {
+        assertThat(JAR).as("the packaged jar (failsafe runs after package)").isRegularFile();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port));
+        Path log = Files.createTempFile(dir, "server-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("TANDEM_") || name.endsWith("JAVA_OPTIONS"));
+        builder.environment().put("TANDEM_DATA_DIR", Files.createTempDirectory(dir, "data-").toString());
+        builder.environment().put("TANDEM_CACHE_DIR", dir.resolve("cache").toString());
+        builder.environment().put("TANDEM_ADMIN_PASSWORD", "server-jvm-it-password");
+        builder.environment().putAll(env);
+        Server server = new Server(builder.start(), port, log);
+        long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.launcher().isAlive()) {
+                fail("the launcher exited with " + server.launcher().exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return server;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        server.launcher().destroyForcibly();
+        throw new AssertionError("not healthy within " + HEALTHY_WITHIN + ":\n" + Files.readString(log));
+    }
+
+    private static List<ProcessHandle> serverJvms(Server server) {
+        return server.launcher().children().filter(p -> p.info().arguments().isPresent()).toList();
+    }
+
+    private static List<String> arguments(ProcessHandle process) {
+        return List.of(process.info().arguments().orElseThrow());
+    }
+
+    private Path cacheDirectory() throws IOException {
+        try (var dirs = Files.list(dir.resolve("cache"))) {
+            return dirs.filter(p -> p.getFileName().toString().startsWith("jvm-")).findFirst().orElseThrow();
+        }
+    }
+
+    private static void awaitGone(ProcessHandle process, Duration within) throws Exception {
+        try {
+            process.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+            fail("process " + process.pid() + " still runs " + within + " later");
+        }
+    }
+
+    @Test
+    void servesFromATunedChildJvmThatWritesItsClassArchiveOnceAndStopsWithItsLauncher() throws Exception {
+        // First start of this jar: extracted into the cache; the server writes the class archive when it stops.
+        Server first = start(List.of("-Xmx384m"), Map.of());
+        List<ProcessHandle> children = serverJvms(first);
+        assertThat(children).as("one server JVM under the launcher").hasSize(1);
+        List<String> child = arguments(children.get(0));
+        Path cache = cacheDirectory();
+        assertThat(child).contains("-D" + ServerJvm.PARENT_PROPERTY + "=" + first.launcher().pid(),
+                        "-Xmx384m", "-jar", cache.resolve("app").resolve("tandem.jar").toString(), "--server.port=" + first.port())
+                .anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit=" + cache))
+                .containsSubsequence(ServerJvm.JIT_OPTIONS);
+        assertThat(child.indexOf("-Xmx384m")).as("the operator's option after the tuned ones")
+                .isGreaterThan(child.indexOf(ServerJvm.JIT_OPTIONS.get(0)));
+
+        first.launcher().destroy(); // SIGTERM, as a service manager stops it
+        assertThat(first.launcher().waitFor(2, TimeUnit.MINUTES)).as("the launcher waits for the server, then exits").isTrue();
+        assertThat(children.get(0).isAlive()).isFalse();
+        assertThat(Files.readString(first.log())).contains("Graceful shutdown complete");
+        assertThat(cache.resolve("classes.jsa")).as("the class archive written by the first server").isNotEmptyFile();
+        try (var pending = Files.list(cache)) {
+            assertThat(pending.filter(p -> p.toString().endsWith(".jsa.tmp"))).isEmpty();
+        }
+
+        // Next start: the archive is used; the operator's own compiler option replaces Tandem's.
+        Server second = start(List.of("-XX:TieredStopAtLevel=1"), Map.of());
+        ProcessHandle secondChild = serverJvms(second).get(0);
+        assertThat(arguments(secondChild)).contains("-XX:SharedArchiveFile=" + cache.resolve("classes.jsa"), "-XX:TieredStopAtLevel=1")
+                .doesNotContainAnyElementsOf(ServerJvm.JIT_OPTIONS).noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+
+        // The launcher dies without a chance to stop its server: the server notices and stops by itself.
+        second.launcher().destroyForcibly();
+        awaitGone(secondChild, Duration.ofSeconds(60));
+    }
+
+    @Test
+    void switchedOffItServesInTheLaunchingJvm() throws Exception {
+        Server server = start(List.of(), Map.of("TANDEM_RELAUNCH", "false"));
+        try {
+            assertThat(serverJvms(server)).isEmpty();
+            assertThat(dir.resolve("cache")).doesNotExist();
+        } finally {
+            server.launcher().destroy();
+            assertThat(server.launcher().waitFor(2, TimeUnit.MINUTES)).isTrue();
+        }
+    }
+}

@@ -28,7 +28,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-TANDEM_DATA_DIR="$WORK/data" TANDEM_ADMIN_PASSWORD="startup-classes-pw" \
+# In the launching JVM (TANDEM_RELAUNCH=false): the log must see the classes come from the nested jars. The
+# names are the same in a relaunched server, which loads them from the extracted jars and its class archive.
+TANDEM_RELAUNCH=false TANDEM_DATA_DIR="$WORK/data" TANDEM_ADMIN_PASSWORD="startup-classes-pw" \
   java -Dtandem.preload-classes=false "-Xlog:class+load=info:file=$WORK/classes.log" \
   -jar "$APP_JAR" "--server.port=$PORT" >"$WORK/app.log" 2>&1 &
 APP_PID=$!

@@ -18,11 +18,13 @@ import java.util.List;
  * initializer runs here, so the program does exactly what it would do without this thread, in the same
  * order; a class the main thread asks for is simply already defined. The list is
  * {@value #LIST}, written by {@code bench/scripts/startup-classes.sh} from a real start; a name that no
- * longer exists is skipped. {@code -Dtandem.preload-classes=false} switches it off.
+ * longer exists is skipped. {@code -Dtandem.preload-classes=false} switches it off; {@link ServerJvm} does so
+ * when the server's classes come from a class-data-sharing archive, where preloading no longer pays.
  */
 final class ClassPreloader implements Runnable {
 
     static final String LIST = "META-INF/tandem/startup-classes.txt";
+    static final String SWITCH = "tandem.preload-classes";
 
     private final ClassLoader loader;
     private final List<String> names;
@@ -36,7 +38,7 @@ final class ClassPreloader implements Runnable {
 
     /** Starts the preloading thread if the list is on the class path; returns it, or null. */
     static Thread start() {
-        if ("false".equalsIgnoreCase(System.getProperty("tandem.preload-classes"))) {
+        if ("false".equalsIgnoreCase(System.getProperty(SWITCH))) {
             return null;
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();

@@ -166,9 +166,14 @@ final class ServerJvm {
                 command.addAll(JIT_OPTIONS);
             }
             if (none(CDS_OPTION)) {
-                command.add(Files.isRegularFile(archive)
-                        ? "-XX:SharedArchiveFile=" + archive
-                        : "-XX:ArchiveClassesAtExit=" + pendingArchive);
+                if (Files.isRegularFile(archive)) {
+                    command.add("-XX:SharedArchiveFile=" + archive);
+                    // Classes come from the archive ready-made: preloading them on the second core only took
+                    // CPU time from the compilers (measured, docs/performance.md).
+                    command.add("-D" + ClassPreloader.SWITCH + "=false");
+                } else {
+                    command.add("-XX:ArchiveClassesAtExit=" + pendingArchive);
+                }
                 // The archive is optional: a mismatch falls back silently instead of printing warnings at
                 // every start, and the classes that cannot be archived are not listed when it is written.
                 command.add("-Xlog:cds*=off");

@@ -127,7 +127,8 @@ class ServerJvmIT {
         // Next start: the archive is used; the operator's own compiler option replaces Tandem's.
         Server second = start(List.of("-XX:TieredStopAtLevel=1"), Map.of());
         ProcessHandle secondChild = serverJvms(second).get(0);
-        assertThat(arguments(secondChild)).contains("-XX:SharedArchiveFile=" + cache.resolve("classes.jsa"), "-XX:TieredStopAtLevel=1")
+        assertThat(arguments(secondChild)).contains("-XX:SharedArchiveFile=" + cache.resolve("classes.jsa"),
+                        "-Dtandem.preload-classes=false", "-XX:TieredStopAtLevel=1")
                 .doesNotContainAnyElementsOf(ServerJvm.JIT_OPTIONS).noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
 
         // The launcher dies without a chance to stop its server: the server notices and stops by itself.

@@ -68,7 +68,8 @@ class ServerJvmTest {
         assertThat(command.get(1)).isEqualTo("-D" + ServerJvm.PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         assertThat(command).containsSubsequence(ServerJvm.JIT_OPTIONS);
         assertThat(command).contains("-XX:ArchiveClassesAtExit=" + dir.resolve("classes-1.jsa.tmp"), "-Xlog:cds*=off")
-                .noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+                .as("without an archive the classes are still preloaded").noneMatch(o -> o.startsWith("-XX:SharedArchiveFile")
+                        || o.startsWith("-Dtandem.preload-classes"));
         assertThat(command.subList(command.indexOf("-Xmx512m"), command.size()))
                 .as("the operator's options come after the tuned ones, so theirs win")
                 .containsExactly("-Xmx512m", "-Dfoo=bar", "-jar", dir.resolve("app/tandem.jar").toString(), "--server.port=9090");
@@ -79,7 +80,7 @@ class ServerJvmTest {
         Files.writeString(dir.resolve("classes.jsa"), "archive");
 
         assertThat(command(launch(Map.of())))
-                .contains("-XX:SharedArchiveFile=" + dir.resolve("classes.jsa"))
+                .contains("-XX:SharedArchiveFile=" + dir.resolve("classes.jsa"), "-Dtandem.preload-classes=false")
                 .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
     }
 

@@ -142,8 +142,12 @@ final class ServerJvm {
                     fromEnvironment.addAll(Arrays.asList(value.trim().split("\\s+")));
                 }
             }
+            Path cacheRoot = ServerJvm.cacheRoot(env);
+            if (cacheRoot == null) {
+                return Optional.empty();
+            }
             return Optional.of(new Launch(jar, List.copyOf(arguments.subList(0, jarFlag)), List.copyOf(fromEnvironment),
-                    ServerJvm.cacheRoot(env)));
+                    cacheRoot));
         }
 
         /** Why this JVM must serve itself although it could relaunch, or null. */
@@ -156,16 +160,18 @@ final class ServerJvm {
          * The child's command line: the tuned options that do not clash with the operator's, then the
          * operator's own command-line options (the environment's reach the child by inheritance), then the
          * extracted jar and the arguments. {@code archive} is used when it exists, else written to
-         * {@code pendingArchive} when the child exits.
+         * {@code pendingArchive} when the child exits, if {@code canWriteArchive}: HotSpot refuses to start
+         * with {@code -XX:ArchiveClassesAtExit} when it has no base archive of the JDK's own classes.
          */
-        List<String> command(Path java, Path extractedJar, Path archive, Path pendingArchive, String[] args) {
+        List<String> command(Path java, Path extractedJar, Path archive, Path pendingArchive, boolean canWriteArchive,
+                             String[] args) {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
             command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
             if (none(JIT_OPTION)) {
                 command.addAll(JIT_OPTIONS);
             }
-            if (none(CDS_OPTION)) {
+            if (none(CDS_OPTION) && (canWriteArchive || Files.isRegularFile(archive))) {
                 if (Files.isRegularFile(archive)) {
                     command.add("-XX:SharedArchiveFile=" + archive);
                     // Classes come from the archive ready-made: preloading them on the second core only took
@@ -194,7 +200,10 @@ final class ServerJvm {
         }
     }
 
-    /** The cache directory: {@code TANDEM_CACHE_DIR}, else {@code $XDG_CACHE_HOME/tandem}, else {@code ~/.cache/tandem}. */
+    /**
+     * The cache directory: {@code TANDEM_CACHE_DIR}, else {@code $XDG_CACHE_HOME/tandem}, else
+     * {@code ~/.cache/tandem}; null when none of them is usable.
+     */
     static Path cacheRoot(Map<String, String> env) {
         String explicit = env.get("TANDEM_CACHE_DIR");
         if (explicit != null && !explicit.isBlank()) {
@@ -204,7 +213,11 @@ final class ServerJvm {
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "tandem").toAbsolutePath();
         }
-        return Path.of(System.getProperty("user.home"), ".cache", "tandem");
+        String home = System.getProperty("user.home");
+        if (home == null || home.isBlank() || home.equals("?") || !Path.of(home).isAbsolute()) {
+            return null; // no usable home directory (a service account without one): serve in this JVM
+        }
+        return Path.of(home, ".cache", "tandem");
     }
 
     private static boolean isBootJar(Path jar) {
@@ -342,7 +355,8 @@ final class ServerJvm {
         /** Starts the server JVM, waits for it and returns its exit status. */
         int run(Launch launch, String[] args) {
             Path pending = directory.resolve("classes-" + ProcessHandle.current().pid() + PENDING_SUFFIX);
-            List<String> command = launch.command(java, extractedJar(), archive(), pending, args);
+            boolean canWriteArchive = !Files.isRegularFile(archive()) && classSharingActive();
+            List<String> command = launch.command(java, extractedJar(), archive(), pending, canWriteArchive, args);
             Process server;
             try {
                 server = new ProcessBuilder(command).inheritIO().start();
@@ -390,6 +404,20 @@ final class ServerJvm {
             } catch (IOException e) {
                 // the next start writes one again
             }
+        }
+    }
+
+    /**
+     * Whether this JVM runs with the JDK's class-data-sharing archive, as the server JVM (same JDK, same
+     * operator options) then will: only then can it write an archive of its own. Asked only while the
+     * cache has no archive yet, as it loads the management classes.
+     */
+    static boolean classSharingActive() {
+        try {
+            var diagnostics = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return diagnostics != null && "true".equals(diagnostics.getVMOption("UseSharedSpaces").getValue());
+        } catch (RuntimeException | LinkageError notHotSpot) {
+            return false;
         }
     }
 

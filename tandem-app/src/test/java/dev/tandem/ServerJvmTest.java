@@ -40,8 +40,12 @@ class ServerJvmTest {
     }
 
     private List<String> command(ServerJvm.Launch launch) {
+        return command(launch, true);
+    }
+
+    private List<String> command(ServerJvm.Launch launch, boolean canWriteArchive) {
         return launch.command(Path.of("/jdk/bin/java"), dir.resolve("app/tandem.jar"), dir.resolve("classes.jsa"),
-                dir.resolve("classes-1.jsa.tmp"), new String[] {"--server.port=9090"});
+                dir.resolve("classes-1.jsa.tmp"), canWriteArchive, new String[] {"--server.port=9090"});
     }
 
     @Test
@@ -73,6 +77,13 @@ class ServerJvmTest {
         assertThat(command.subList(command.indexOf("-Xmx512m"), command.size()))
                 .as("the operator's options come after the tuned ones, so theirs win")
                 .containsExactly("-Xmx512m", "-Dfoo=bar", "-jar", dir.resolve("app/tandem.jar").toString(), "--server.port=9090");
+    }
+
+    @Test
+    void aJvmWithoutTheJdksOwnArchiveIsNotAskedToWriteOne() throws IOException {
+        assertThat(command(launch(Map.of()), false)).noneMatch(o -> o.contains("Archive") || o.startsWith("-Xlog:cds"))
+                .containsSubsequence(ServerJvm.JIT_OPTIONS);
+        assertThat(ServerJvm.classSharingActive()).as("this test JVM uses the JDK's archive, as Debian's JDK 17 does").isTrue();
     }
 
     @Test

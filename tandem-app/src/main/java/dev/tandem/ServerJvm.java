@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
@@ -241,7 +245,8 @@ final class ServerJvm {
                     Files.getLastModifiedTime(jar).toMillis(), javaHome, vmVersion));
             Path java = Path.of(javaHome, "bin", "java");
             Cache cache = new Cache(directory, java);
-            Files.createDirectories(directory);
+            createPrivately(directory);
+            requireOwnAndPrivate(directory);
             holdInUse(directory);
             if (!Files.isRegularFile(cache.extractedJar())) {
                 cache.extract(jar);
@@ -250,6 +255,38 @@ final class ServerJvm {
             Files.setLastModifiedTime(directory, FileTime.from(Instant.now()));
             removeUnused(launch.cacheRoot(), directory, KEEP_OTHERS);
             return cache;
+        }
+
+        /** Creates the directory (and missing parents) readable and writable by this user only, where POSIX. */
+        static void createPrivately(Path directory) throws IOException {
+            if (posix()) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(directory);
+            }
+        }
+
+        /**
+         * The server runs code from this directory: it must belong to this user and be writable by no one
+         * else, or a cache directory an operator pointed at a shared place could be planted with a jar.
+         */
+        static void requireOwnAndPrivate(Path directory) throws IOException {
+            if (!posix()) {
+                return;
+            }
+            String owner = Files.getOwner(directory).getName();
+            String user = System.getProperty("user.name");
+            if (!owner.equals(user)) {
+                throw new IOException(directory + " belongs to " + owner + ", not to " + user);
+            }
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
+            if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new IOException(directory + " is writable by other users (" + PosixFilePermissions.toString(permissions) + ")");
+            }
+        }
+
+        private static boolean posix() {
+            return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         }
 
         /**

@@ -184,4 +184,17 @@ class ServerJvmTest {
         assertThat(current).exists();
         assertThat(notOurs).exists();
     }
+
+    @Test
+    void theCacheIsPrivateToItsUserAndADirectoryOthersCanWriteIsRefused() throws IOException {
+        Path created = dir.resolve("cache/jvm-new");
+        ServerJvm.Cache.createPrivately(created);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rwx------");
+        ServerJvm.Cache.requireOwnAndPrivate(created);
+
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerJvm.Cache.requireOwnAndPrivate(shared))
+                .isInstanceOf(IOException.class).hasMessageContaining("writable by other users");
+    }
 }

@@ -71,6 +71,14 @@ final class ServerJvm {
             "-Xshare:.*|-XX:(SharedArchiveFile|ArchiveClassesAtExit|SharedClassListFile|DumpLoadedClassList)=.*"
                     + "|-XX:[+-](AutoCreateSharedArchive|RecordDynamicDumpInfo)");
     private static final Pattern AGENT_OPTION = Pattern.compile("-agentlib:.*|-agentpath:.*|-javaagent:.*|-Xrunjdwp.*|-Xdebug");
+    /**
+     * Options the launching JVM acts on itself, before it can decide anything, in a way the server JVM then
+     * cannot repeat: a JMX port is bound twice (the server fails to start), a flight recording or a log file is
+     * written by both JVMs (the launcher's, written last, replaces or garbles the server's).
+     */
+    private static final Pattern OWN_RESOURCE_OPTION = Pattern.compile(
+            "-Dcom\\.sun\\.management\\.jmxremote\\.(rmi\\.)?port=.*|-XX:StartFlightRecording.*|-Xloggc:.*"
+                    + "|-Xlog:[^:]*:(?!stdout|stderr|:).+|-XX:LogFile=.*");
     private static final List<String> ENV_OPTIONS = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
     private static final String ARCHIVE = "classes.jsa";
     private static final String PENDING_SUFFIX = ".jsa.tmp";
@@ -152,9 +160,10 @@ final class ServerJvm {
 
         /** Why this JVM must serve itself although it could relaunch, or null. */
         String refusal() {
-            return allOptions().filter(o -> AGENT_OPTION.matcher(o).matches()).findFirst()
-                    .map(o -> "a Java agent or debugger is attached (" + o + ")").orElse(null);
-        }
+            Optional<String> agent = allOptions().filter(o -> AGENT_OPTION.matcher(o).matches()).findFirst();
+            if (agent.isPresent()) {
+                return "a Java agent or debugger is attached (" + agent.get() + ")";
+            }
 
         /**
          * The child's command line: the tuned options that do not clash with the operator's, then the

@@ -118,6 +118,19 @@ class ServerJvmTest {
     }
 
     @Test
+    void aJmxPortFlightRecordingOrLogFileOfTheLaunchingJvmKeepsTheServerInIt() throws IOException {
+        assertThat(launch(Map.of(), "-Dcom.sun.management.jmxremote.port=9010").refusal())
+                .as("bound by the launching JVM at its start: the server JVM could not bind it").contains("jmxremote.port");
+        assertThat(launch(Map.of("JAVA_TOOL_OPTIONS", "-Dcom.sun.management.jmxremote.rmi.port=9011")).refusal()).isNotNull();
+        assertThat(launch(Map.of(), "-XX:StartFlightRecording=filename=tandem.jfr").refusal()).isNotNull();
+        assertThat(launch(Map.of(), "-Xlog:gc*:file=gc.log").refusal()).isNotNull();
+        assertThat(launch(Map.of(), "-Xlog:gc:gc.log").refusal()).isNotNull();
+        assertThat(launch(Map.of(), "-Xloggc:gc.log").refusal()).isNotNull();
+        assertThat(launch(Map.of(), "-Dcom.sun.management.jmxremote", "-Xlog:gc", "-Xlog:gc*:stdout", "-Xlog:gc::uptime",
+                "-Xlog:disable").refusal()).as("nothing bound, nothing written to a file").isNull();
+    }
+
+    @Test
     void theCacheLivesWhereTheOperatorSaysElseUnderTheUsersCacheDirectory() {
         assertThat(ServerJvm.cacheRoot(Map.of("TANDEM_CACHE_DIR", "/var/cache/tandem", "XDG_CACHE_HOME", "/x")))
                 .isEqualTo(Path.of("/var/cache/tandem"));

@@ -7,7 +7,6 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -84,6 +83,7 @@ final class ServerJvm {
     private static final String PENDING_SUFFIX = ".jsa.tmp";
     private static final Duration STOP_WAIT = Duration.ofSeconds(90);
     private static final String IN_USE = "in-use";
+    private static final String EXTRACTING = "extracting";
     /** How many directories of other jars (or JVMs) the cache keeps besides the current one. */
     static final int KEEP_OTHERS = 2;
     private static final List<FileLock> IN_USE_LOCKS = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -164,6 +164,9 @@ final class ServerJvm {
             if (agent.isPresent()) {
                 return "a Java agent or debugger is attached (" + agent.get() + ")";
             }
+            return allOptions().filter(o -> OWN_RESOURCE_OPTION.matcher(o).matches()).findFirst()
+                    .map(o -> "this JVM already binds or writes what the server would (" + o + ")").orElse(null);
+        }
 
         /**
          * The child's command line: the tuned options that do not clash with the operator's, then the
@@ -253,7 +256,14 @@ final class ServerJvm {
             Files.createDirectories(directory);
             holdInUse(directory);
             if (!Files.isRegularFile(cache.extractedJar())) {
-                cache.extract(jar);
+                // One launch extracts; another launching the same new jar at the same moment waits for it
+                // rather than replacing an app/ whose server may already be starting.
+                try (FileChannel channel = FileChannel.open(directory.resolve(EXTRACTING), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock extracting = channel.lock()) {
+                    if (!Files.isRegularFile(cache.extractedJar())) {
+                        cache.extract(jar);
+                    }
+                }
             }
             cache.removeAbandonedArchives();
             Files.setLastModifiedTime(directory, FileTime.from(Instant.now()));
@@ -338,11 +348,7 @@ final class ServerJvm {
                 if (Files.exists(app)) {
                     deleteTree(app); // an incomplete copy from an interrupted run
                 }
-                try {
-                    Files.move(staging, app, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
-                    // another launch of the same jar extracted it at the same moment: use theirs
-                }
+                Files.move(staging, app, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 deleteTree(staging);
             }

@@ -254,6 +254,7 @@ final class ServerJvm {
             Path java = Path.of(javaHome, "bin", "java");
             Cache cache = new Cache(directory, java);
             Files.createDirectories(directory);
+            requirePrivate(launch.cacheRoot(), directory);
             holdInUse(directory);
             if (!Files.isRegularFile(cache.extractedJar())) {
                 // One launch extracts; another launching the same new jar at the same moment waits for it
@@ -269,6 +270,32 @@ final class ServerJvm {
             Files.setLastModifiedTime(directory, FileTime.from(Instant.now()));
             removeUnused(launch.cacheRoot(), directory, KEEP_OTHERS);
             return cache;
+        }
+
+        /**
+         * The server JVM runs the code it finds in {@code directory}: refuses it unless it is this user's own
+         * and no other user can write to it or replace it (a shared cache directory such as {@code /tmp/tandem},
+         * where another local user could have planted a jar under the predictable name). Where the file
+         * system has no owners or Unix modes there is nothing to check.
+         */
+        static void requirePrivate(Path root, Path directory) throws IOException {
+            String user = System.getProperty("user.name");
+            if (user != null && !user.equals("?") && !Files.getOwner(directory).getName().equals(user)) {
+                throw new IOException(directory + " belongs to " + Files.getOwner(directory).getName() + ", not " + user);
+            }
+            for (Path path : List.of(directory, root)) {
+                Integer mode;
+                try {
+                    mode = (Integer) Files.getAttribute(path, "unix:mode");
+                } catch (UnsupportedOperationException | IllegalArgumentException noUnixModes) {
+                    return;
+                }
+                boolean othersWrite = (mode & 0002) != 0;
+                boolean sticky = (mode & 01000) != 0;
+                if (othersWrite && (path.equals(directory) || !sticky)) {
+                    throw new IOException(path + " can be written by other users");
+                }
+            }
         }
 
         /**

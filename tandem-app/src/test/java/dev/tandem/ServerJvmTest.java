@@ -14,6 +14,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServerJvmTest {
 
@@ -136,6 +137,22 @@ class ServerJvmTest {
                 .isEqualTo(Path.of("/var/cache/tandem"));
         assertThat(ServerJvm.cacheRoot(Map.of("XDG_CACHE_HOME", "/x"))).isEqualTo(Path.of("/x/tandem"));
         assertThat(ServerJvm.cacheRoot(Map.of())).isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "tandem"));
+    }
+
+    @Test
+    void aCacheDirectoryOtherUsersCanWriteToIsRefused() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("cache"));
+        Path current = Files.createDirectories(root.resolve("jvm-current"));
+        ServerJvm.Cache.requirePrivate(root, current);
+
+        Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> ServerJvm.Cache.requirePrivate(root, current))
+                .as("anyone could replace jvm-current").hasMessageContaining("can be written by other users");
+        Files.setAttribute(root, "unix:mode", 01777);
+        ServerJvm.Cache.requirePrivate(root, current); // like /tmp: others cannot touch what is ours
+
+        Files.setPosixFilePermissions(current, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xrwx"));
+        assertThatThrownBy(() -> ServerJvm.Cache.requirePrivate(root, current)).hasMessageContaining("jvm-current");
     }
 
     @Test

@@ -416,7 +416,7 @@ final class ServerJvm {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                keepArchive(pending);
+                keepArchive(pending, server.isAlive() ? -1 : server.exitValue());
             }, "tandem-server-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             int status;
@@ -428,14 +428,19 @@ final class ServerJvm {
                     // keep waiting: the shutdown hook decides when the server stops
                 }
             }
-            keepArchive(pending);
+            keepArchive(pending, status);
             return status;
         }
 
-        /** Adopts the archive the first server wrote on exit, unless another one was adopted meanwhile. */
-        synchronized void keepArchive(Path pending) {
+        /**
+         * Adopts the archive the first server wrote on exit, unless another one was adopted meanwhile or the
+         * server did not stop as a server does ({@code status} 0, or 130/143 after Ctrl-C/SIGTERM): one that
+         * failed to start (port in use, bad configuration) archived only part of its classes, and the
+         * first archive is kept for good.
+         */
+        synchronized void keepArchive(Path pending, int status) {
             try {
-                if (Files.isRegularFile(pending) && Files.size(pending) > 0 && !Files.exists(archive())) {
+                if ((status == 0 || status == 130 || status == 143) && Files.isRegularFile(pending) && Files.size(pending) > 0 && !Files.exists(archive())) {
                     try {
                         Files.move(pending, archive(), StandardCopyOption.ATOMIC_MOVE);
                     } catch (AtomicMoveNotSupportedException e) {

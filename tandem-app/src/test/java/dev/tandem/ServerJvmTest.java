@@ -175,17 +175,22 @@ class ServerJvmTest {
         Path second = Files.writeString(dir.resolve("classes-2.jsa.tmp"), "second");
         Path empty = Files.writeString(dir.resolve("classes-3.jsa.tmp"), "");
 
-        cache.keepArchive(empty);
+        Path failed = Files.writeString(dir.resolve("classes-5.jsa.tmp"), "partial");
+        cache.keepArchive(failed, 1);
+        assertThat(cache.archive()).as("a server that failed to start archived only part of its classes").doesNotExist();
+        assertThat(failed).doesNotExist();
+
+        cache.keepArchive(empty, 0);
         assertThat(cache.archive()).as("an empty file is no archive").doesNotExist();
         assertThat(empty).doesNotExist();
 
-        cache.keepArchive(first);
-        cache.keepArchive(second);
+        cache.keepArchive(first, 143);
+        cache.keepArchive(second, 0);
         assertThat(cache.archive()).hasContent("first");
         assertThat(first).doesNotExist();
         assertThat(second).doesNotExist();
 
-        cache.keepArchive(dir.resolve("classes-4.jsa.tmp")); // the server wrote none (killed): nothing to do
+        cache.keepArchive(dir.resolve("classes-4.jsa.tmp"), 0); // the server wrote none (killed): nothing to do
         assertThat(cache.archive()).hasContent("first");
     }
 

@@ -164,6 +164,10 @@ final class ServerJvm {
             if (agent.isPresent()) {
                 return "a Java agent or debugger is attached (" + agent.get() + ")";
             }
+            if (allOptions().anyMatch("-XX:+AlwaysPreTouch"::equals)) {
+                // the launching JVM has already touched its whole initial heap: a second one would double it
+                return "this JVM already holds its whole heap (-XX:+AlwaysPreTouch)";
+            }
             return allOptions().filter(o -> OWN_RESOURCE_OPTION.matcher(o).matches()).findFirst()
                     .map(o -> "this JVM already binds or writes what the server would (" + o + ")").orElse(null);
         }

@@ -127,6 +127,8 @@ class ServerJvmTest {
         assertThat(launch(Map.of(), "-Xlog:gc*:file=gc.log").refusal()).isNotNull();
         assertThat(launch(Map.of(), "-Xlog:gc:gc.log").refusal()).isNotNull();
         assertThat(launch(Map.of(), "-Xloggc:gc.log").refusal()).isNotNull();
+        assertThat(launch(Map.of(), "-Xms1g", "-XX:+AlwaysPreTouch").refusal())
+                .as("the launching JVM touched its whole heap already: a server JVM would need as much again").contains("AlwaysPreTouch");
         assertThat(launch(Map.of(), "-Dcom.sun.management.jmxremote", "-Xlog:gc", "-Xlog:gc*:stdout", "-Xlog:gc::uptime",
                 "-Xlog:disable").refusal()).as("nothing bound, nothing written to a file").isNull();
     }

@@ -2,19 +2,18 @@ package dev.tandem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
@@ -75,11 +73,20 @@ final class ServerJvm {
             "-Xshare:.*|-XX:(SharedArchiveFile|ArchiveClassesAtExit|SharedClassListFile|DumpLoadedClassList)=.*"
                     + "|-XX:[+-](AutoCreateSharedArchive|RecordDynamicDumpInfo)");
     private static final Pattern AGENT_OPTION = Pattern.compile("-agentlib:.*|-agentpath:.*|-javaagent:.*|-Xrunjdwp.*|-Xdebug");
+    /**
+     * Options the launching JVM acts on itself, before it can decide anything, in a way the server JVM then
+     * cannot repeat: a JMX port is bound twice (the server fails to start), a flight recording or a log file is
+     * written by both JVMs (the launcher's, written last, replaces or garbles the server's).
+     */
+    private static final Pattern OWN_RESOURCE_OPTION = Pattern.compile(
+            "-Dcom\\.sun\\.management\\.jmxremote\\.(rmi\\.)?port=.*|-XX:StartFlightRecording.*|-Xloggc:.*"
+                    + "|-Xlog:[^:]*:(?!stdout|stderr|:).+|-XX:LogFile=.*");
     private static final List<String> ENV_OPTIONS = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
     private static final String ARCHIVE = "classes.jsa";
     private static final String PENDING_SUFFIX = ".jsa.tmp";
     private static final Duration STOP_WAIT = Duration.ofSeconds(90);
     private static final String IN_USE = "in-use";
+    private static final String EXTRACTING = "extracting";
     /** How many directories of other jars (or JVMs) the cache keeps besides the current one. */
     static final int KEEP_OTHERS = 2;
     private static final List<FileLock> IN_USE_LOCKS = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -156,8 +163,16 @@ final class ServerJvm {
 
         /** Why this JVM must serve itself although it could relaunch, or null. */
         String refusal() {
-            return allOptions().filter(o -> AGENT_OPTION.matcher(o).matches()).findFirst()
-                    .map(o -> "a Java agent or debugger is attached (" + o + ")").orElse(null);
+            Optional<String> agent = allOptions().filter(o -> AGENT_OPTION.matcher(o).matches()).findFirst();
+            if (agent.isPresent()) {
+                return "a Java agent or debugger is attached (" + agent.get() + ")";
+            }
+            if (allOptions().anyMatch("-XX:+AlwaysPreTouch"::equals)) {
+                // the launching JVM has already touched its whole initial heap: a second one would double it
+                return "this JVM already holds its whole heap (-XX:+AlwaysPreTouch)";
+            }
+            return allOptions().filter(o -> OWN_RESOURCE_OPTION.matcher(o).matches()).findFirst()
+                    .map(o -> "this JVM already binds or writes what the server would (" + o + ")").orElse(null);
         }
 
         /**
@@ -242,14 +257,21 @@ final class ServerJvm {
         static Cache prepare(Launch launch, String javaHome, String vmVersion) throws IOException, InterruptedException {
             Path jar = launch.jar();
             Path directory = launch.cacheRoot().resolve("jvm-" + key(jar.toString(), Files.size(jar),
-                    Files.getLastModifiedTime(jar).toMillis(), javaHome, vmVersion));
+                    Files.getLastModifiedTime(jar).toMillis(), tail(jar), javaHome, vmVersion));
             Path java = Path.of(javaHome, "bin", "java");
             Cache cache = new Cache(directory, java);
             createPrivately(directory);
-            requireOwnAndPrivate(directory);
+            requirePrivate(launch.cacheRoot(), directory);
             holdInUse(directory);
             if (!Files.isRegularFile(cache.extractedJar())) {
-                cache.extract(jar);
+                // One launch extracts; another launching the same new jar at the same moment waits for it
+                // rather than replacing an app/ whose server may already be starting.
+                try (FileChannel channel = FileChannel.open(directory.resolve(EXTRACTING), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock extracting = channel.lock()) {
+                    if (!Files.isRegularFile(cache.extractedJar())) {
+                        cache.extract(jar);
+                    }
+                }
             }
             cache.removeAbandonedArchives();
             Files.setLastModifiedTime(directory, FileTime.from(Instant.now()));
@@ -266,27 +288,34 @@ final class ServerJvm {
             }
         }
 
-        /**
-         * The server runs code from this directory: it must belong to this user and be writable by no one
-         * else, or a cache directory an operator pointed at a shared place could be planted with a jar.
-         */
-        static void requireOwnAndPrivate(Path directory) throws IOException {
-            if (!posix()) {
-                return;
-            }
-            String owner = Files.getOwner(directory).getName();
-            String user = System.getProperty("user.name");
-            if (!owner.equals(user)) {
-                throw new IOException(directory + " belongs to " + owner + ", not to " + user);
-            }
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
-            if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-                throw new IOException(directory + " is writable by other users (" + PosixFilePermissions.toString(permissions) + ")");
-            }
-        }
-
         private static boolean posix() {
             return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        }
+
+        /**
+         * The server JVM runs the code it finds in {@code directory}: refuses it unless it is this user's own
+         * and no other user can write to it or replace it (a shared cache directory such as {@code /tmp/tandem},
+         * where another local user could have planted a jar under the predictable name). Where the file
+         * system has no owners or Unix modes there is nothing to check.
+         */
+        static void requirePrivate(Path root, Path directory) throws IOException {
+            String user = System.getProperty("user.name");
+            if (user != null && !user.equals("?") && !Files.getOwner(directory).getName().equals(user)) {
+                throw new IOException(directory + " belongs to " + Files.getOwner(directory).getName() + ", not " + user);
+            }
+            for (Path path : List.of(directory, root)) {
+                Integer mode;
+                try {
+                    mode = (Integer) Files.getAttribute(path, "unix:mode");
+                } catch (UnsupportedOperationException | IllegalArgumentException noUnixModes) {
+                    return;
+                }
+                boolean othersWrite = (mode & 0002) != 0;
+                boolean sticky = (mode & 01000) != 0;
+                if (othersWrite && (path.equals(directory) || !sticky)) {
+                    throw new IOException(path + " can be written by other users");
+                }
+            }
         }
 
         /**
@@ -330,11 +359,34 @@ final class ServerJvm {
             }
         }
 
-        static String key(String jarPath, long size, long modifiedMillis, String javaHome, String vmVersion) {
+        static String key(String jarPath, long size, long modifiedMillis, byte[] tail, String javaHome, String vmVersion) {
+            MessageDigest digest = sha256();
+            digest.update(tail);
+            String identity = String.join("\n", jarPath, Long.toString(size), Long.toString(modifiedMillis), javaHome, vmVersion);
+            return HexFormat.of().formatHex(digest.digest(identity.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        }
+
+        /**
+         * The jar's last 64 KiB: its central directory, which lists every entry with its CRC, so a jar
+         * replaced in place by another of the same size and modification time still gets a new directory.
+         */
+        static byte[] tail(Path jar) throws IOException {
+            try (FileChannel channel = FileChannel.open(jar, StandardOpenOption.READ)) {
+                long size = channel.size();
+                ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size, 64 * 1024));
+                long position = size - buffer.capacity();
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, position + buffer.position()) < 0) {
+                        break;
+                    }
+                }
+                return buffer.array();
+            }
+        }
+
+        private static MessageDigest sha256() {
             try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                String identity = String.join("\n", jarPath, Long.toString(size), Long.toString(modifiedMillis), javaHome, vmVersion);
-                return HexFormat.of().formatHex(digest.digest(identity.getBytes(StandardCharsets.UTF_8)), 0, 8);
+                return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -366,11 +418,7 @@ final class ServerJvm {
                 if (Files.exists(app)) {
                     deleteTree(app); // an incomplete copy from an interrupted run
                 }
-                try {
-                    Files.move(staging, app, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
-                    // another launch of the same jar extracted it at the same moment: use theirs
-                }
+                Files.move(staging, app, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 deleteTree(staging);
             }
@@ -384,6 +432,14 @@ final class ServerJvm {
                     FileTime modified = Files.getLastModifiedTime(file);
                     if (modified.toInstant().isBefore(hourAgo)) {
                         Files.deleteIfExists(file);
+                    }
+                }
+            }
+            // and copies an extraction left when its launcher was stopped in the middle
+            try (DirectoryStream<Path> staging = Files.newDirectoryStream(directory, "extract-*")) {
+                for (Path copy : staging) {
+                    if (Files.getLastModifiedTime(copy).toInstant().isBefore(hourAgo)) {
+                        deleteTree(copy);
                     }
                 }
             }
@@ -411,7 +467,7 @@ final class ServerJvm {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                keepArchive(pending);
+                keepArchive(pending, server.isAlive() ? -1 : server.exitValue());
             }, "tandem-server-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             int status;
@@ -423,14 +479,19 @@ final class ServerJvm {
                     // keep waiting: the shutdown hook decides when the server stops
                 }
             }
-            keepArchive(pending);
+            keepArchive(pending, status);
             return status;
         }
 
-        /** Adopts the archive the first server wrote on exit, unless another one was adopted meanwhile. */
-        synchronized void keepArchive(Path pending) {
+        /**
+         * Adopts the archive the first server wrote on exit, unless another one was adopted meanwhile or the
+         * server did not stop as a server does ({@code status} 0, or 130/143 after Ctrl-C/SIGTERM): one that
+         * failed to start (port in use, bad configuration) archived only part of its classes, and the
+         * first archive is kept for good.
+         */
+        synchronized void keepArchive(Path pending, int status) {
             try {
-                if (Files.isRegularFile(pending) && Files.size(pending) > 0 && !Files.exists(archive())) {
+                if ((status == 0 || status == 130 || status == 143) && Files.isRegularFile(pending) && Files.size(pending) > 0 && !Files.exists(archive())) {
                     try {
                         Files.move(pending, archive(), StandardCopyOption.ATOMIC_MOVE);
                     } catch (AtomicMoveNotSupportedException e) {

@@ -14,6 +14,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServerJvmTest {
 
@@ -118,6 +119,21 @@ class ServerJvmTest {
     }
 
     @Test
+    void aJmxPortFlightRecordingOrLogFileOfTheLaunchingJvmKeepsTheServerInIt() throws IOException {
+        assertThat(launch(Map.of(), "-Dcom.sun.management.jmxremote.port=9010").refusal())
+                .as("bound by the launching JVM at its start: the server JVM could not bind it").contains("jmxremote.port");
+        assertThat(launch(Map.of("JAVA_TOOL_OPTIONS", "-Dcom.sun.management.jmxremote.rmi.port=9011")).refusal()).isNotNull();
+        assertThat(launch(Map.of(), "-XX:StartFlightRecording=filename=tandem.jfr").refusal()).isNotNull();
+        assertThat(launch(Map.of(), "-Xlog:gc*:file=gc.log").refusal()).isNotNull();
+        assertThat(launch(Map.of(), "-Xlog:gc:gc.log").refusal()).isNotNull();
+        assertThat(launch(Map.of(), "-Xloggc:gc.log").refusal()).isNotNull();
+        assertThat(launch(Map.of(), "-Xms1g", "-XX:+AlwaysPreTouch").refusal())
+                .as("the launching JVM touched its whole heap already: a server JVM would need as much again").contains("AlwaysPreTouch");
+        assertThat(launch(Map.of(), "-Dcom.sun.management.jmxremote", "-Xlog:gc", "-Xlog:gc*:stdout", "-Xlog:gc::uptime",
+                "-Xlog:disable").refusal()).as("nothing bound, nothing written to a file").isNull();
+    }
+
+    @Test
     void theCacheLivesWhereTheOperatorSaysElseUnderTheUsersCacheDirectory() {
         assertThat(ServerJvm.cacheRoot(Map.of("TANDEM_CACHE_DIR", "/var/cache/tandem", "XDG_CACHE_HOME", "/x")))
                 .isEqualTo(Path.of("/var/cache/tandem"));
@@ -126,16 +142,46 @@ class ServerJvmTest {
     }
 
     @Test
-    void aNewJarOrANewJvmGetsANewCacheDirectory() {
-        String key = ServerJvm.Cache.key("/opt/tandem.jar", 100, 5, "/jdk", "17.0.15");
+    void aCacheDirectoryOtherUsersCanWriteToIsRefused() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("cache"));
+        Path current = Files.createDirectories(root.resolve("jvm-current"));
+        ServerJvm.Cache.requirePrivate(root, current);
 
-        assertThat(key).hasSize(16).isEqualTo(ServerJvm.Cache.key("/opt/tandem.jar", 100, 5, "/jdk", "17.0.15"));
+        Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> ServerJvm.Cache.requirePrivate(root, current))
+                .as("anyone could replace jvm-current").hasMessageContaining("can be written by other users");
+        Files.setAttribute(root, "unix:mode", 01777);
+        ServerJvm.Cache.requirePrivate(root, current); // like /tmp: others cannot touch what is ours
+
+        Files.setPosixFilePermissions(current, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xrwx"));
+        assertThatThrownBy(() -> ServerJvm.Cache.requirePrivate(root, current)).hasMessageContaining("jvm-current");
+    }
+
+    @Test
+    void aNewJarOrANewJvmGetsANewCacheDirectory() throws IOException {
+        byte[] tail = {1, 2, 3};
+        String key = ServerJvm.Cache.key("/opt/tandem.jar", 100, 5, tail, "/jdk", "17.0.15");
+
+        assertThat(key).hasSize(16).isEqualTo(ServerJvm.Cache.key("/opt/tandem.jar", 100, 5, new byte[] {1, 2, 3}, "/jdk", "17.0.15"));
         assertThat(List.of(
-                ServerJvm.Cache.key("/srv/tandem.jar", 100, 5, "/jdk", "17.0.15"),
-                ServerJvm.Cache.key("/opt/tandem.jar", 101, 5, "/jdk", "17.0.15"),
-                ServerJvm.Cache.key("/opt/tandem.jar", 100, 6, "/jdk", "17.0.15"),
-                ServerJvm.Cache.key("/opt/tandem.jar", 100, 5, "/jdk21", "17.0.15"),
-                ServerJvm.Cache.key("/opt/tandem.jar", 100, 5, "/jdk", "17.0.16"))).doesNotContain(key).doesNotHaveDuplicates();
+                ServerJvm.Cache.key("/srv/tandem.jar", 100, 5, tail, "/jdk", "17.0.15"),
+                ServerJvm.Cache.key("/opt/tandem.jar", 101, 5, tail, "/jdk", "17.0.15"),
+                ServerJvm.Cache.key("/opt/tandem.jar", 100, 6, tail, "/jdk", "17.0.15"),
+                ServerJvm.Cache.key("/opt/tandem.jar", 100, 5, new byte[] {1, 2, 4}, "/jdk", "17.0.15"),
+                ServerJvm.Cache.key("/opt/tandem.jar", 100, 5, tail, "/jdk21", "17.0.15"),
+                ServerJvm.Cache.key("/opt/tandem.jar", 100, 5, tail, "/jdk", "17.0.16"))).doesNotContain(key).doesNotHaveDuplicates();
+
+        // a jar replaced in place by another of the same size: its central directory (the tail) differs
+        Path jar = dir.resolve("a.jar");
+        Files.write(jar, new byte[100_000]);
+        byte[] before = ServerJvm.Cache.tail(jar);
+        byte[] changed = new byte[100_000];
+        changed[99_000] = 7;
+        Files.write(jar, changed);
+        assertThat(before).hasSize(64 * 1024);
+        assertThat(ServerJvm.Cache.tail(jar)).isNotEqualTo(before);
+        Files.write(jar, new byte[10]);
+        assertThat(ServerJvm.Cache.tail(jar)).as("a small file is read whole").hasSize(10);
     }
 
     @Test
@@ -145,17 +191,22 @@ class ServerJvmTest {
         Path second = Files.writeString(dir.resolve("classes-2.jsa.tmp"), "second");
         Path empty = Files.writeString(dir.resolve("classes-3.jsa.tmp"), "");
 
-        cache.keepArchive(empty);
+        Path failed = Files.writeString(dir.resolve("classes-5.jsa.tmp"), "partial");
+        cache.keepArchive(failed, 1);
+        assertThat(cache.archive()).as("a server that failed to start archived only part of its classes").doesNotExist();
+        assertThat(failed).doesNotExist();
+
+        cache.keepArchive(empty, 0);
         assertThat(cache.archive()).as("an empty file is no archive").doesNotExist();
         assertThat(empty).doesNotExist();
 
-        cache.keepArchive(first);
-        cache.keepArchive(second);
+        cache.keepArchive(first, 143);
+        cache.keepArchive(second, 0);
         assertThat(cache.archive()).hasContent("first");
         assertThat(first).doesNotExist();
         assertThat(second).doesNotExist();
 
-        cache.keepArchive(dir.resolve("classes-4.jsa.tmp")); // the server wrote none (killed): nothing to do
+        cache.keepArchive(dir.resolve("classes-4.jsa.tmp"), 0); // the server wrote none (killed): nothing to do
         assertThat(cache.archive()).hasContent("first");
     }
 
@@ -190,11 +241,12 @@ class ServerJvmTest {
         Path created = dir.resolve("cache/jvm-new");
         ServerJvm.Cache.createPrivately(created);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rwx------");
-        ServerJvm.Cache.requireOwnAndPrivate(created);
+        ServerJvm.Cache.requirePrivate(dir.resolve("cache"), created);
 
         Path shared = Files.createDirectories(dir.resolve("shared"));
         Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerJvm.Cache.requireOwnAndPrivate(shared))
-                .isInstanceOf(IOException.class).hasMessageContaining("writable by other users");
+        Path inShared = Files.createDirectories(shared.resolve("jvm-x"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerJvm.Cache.requirePrivate(shared, inShared))
+                .isInstanceOf(IOException.class).hasMessageContaining("can be written by other users");
     }
 }

@@ -89,7 +89,6 @@ public final class SloFixture {
                 """.formatted(name, owner == null ? "" : "  annotations:\n    tandem.dev/owner: " + owner, service, name, target);
     }
 
-    /** An OpenSLO SLO on Prometheus (bad ÷ total of http_requests_total), with its DataSource at {@code url}. */
     /** An OpenSLO DataSource of type Prometheus at {@code url}, followed by a document separator. */
     public static String dataSource(String name, String url) {
         return """
@@ -105,6 +104,7 @@ public final class SloFixture {
                 """.formatted(name, url);
     }
 
+    /** An OpenSLO SLO on Prometheus (bad ÷ total of http_requests_total), with its DataSource at {@code url}. */
     public static String prometheus(String name, String service, String job, String url) {
         return dataSource("prom-" + name, url) + """
                 apiVersion: openslo/v1

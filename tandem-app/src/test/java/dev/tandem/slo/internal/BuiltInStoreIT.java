@@ -43,12 +43,18 @@ class BuiltInStoreIT {
         return s.source(name).counts(now.minus(Duration.ofHours(4)), now.plusSeconds(60));
     }
 
+    /** A service and a built-in SLO on it (objective 0.999, owned by team-s); returns the SLO's name. */
+    private static String importBuiltIn(SloFixture f, String prefix) {
+        String service = f.service(prefix, "B");
+        String name = prefix + "-" + f.run;
+        status(f.member().postYaml("/api/v1/slos/import", SloFixture.builtIn(name, service, "0.999", "team-s")), 200);
+        return name;
+    }
+
     @Test
     void aRestartLosesNothingAndAnotherReplicaCatchesUp() {
         SloFixture f = new SloFixture(port);
-        String service = f.service("store", "B");
-        String name = "store-" + f.run;
-        status(f.member().postYaml("/api/v1/slos/import", SloFixture.builtIn(name, service, "0.999", "team-s")), 200);
+        String name = importBuiltIn(f, "store");
         long minute = Instant.now().getEpochSecond() / 60 * 60;
         status(f.member().post("/api/v1/slos/" + name + "/events", SloFixture.points(minute, 180, 3, 500)), 200);
         status(f.member().post("/api/v1/slos/" + name + "/events", SloFixture.points(minute, 10, 7, 500)), 200); // replaces the last 10 minutes
@@ -84,9 +90,7 @@ class BuiltInStoreIT {
     @Test
     void oldMinutesAreRolledUpIntoHoursAndStillCountExactly() {
         SloFixture f = new SloFixture(port);
-        String service = f.service("compact", "B");
-        String name = "compact-" + f.run;
-        status(f.member().postYaml("/api/v1/slos/import", SloFixture.builtIn(name, service, "0.999", "team-s")), 200);
+        String name = importBuiltIn(f, "compact");
         long newest = Instant.now().getEpochSecond() / 60 * 60;
         int days = 5;
         for (int d = days - 1; d >= 0; d--) { // a day per push, oldest first; errors vary by day

@@ -4,6 +4,8 @@ import dev.tandem.cli.TandemCommand;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.boot.mail.autoconfigure.MailSenderValidatorAutoConfiguration;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -11,7 +13,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * One jar, two faces: with no arguments (or only {@code --option=value} Spring arguments) it serves
  * Tandem; with a subcommand it is the {@code tandem} command line and never starts the web server.
  */
-@SpringBootApplication
+// Survey mail builds its own sender (survey.internal.MailServer): Boot's exists only when spring.mail.host is
+// set, a condition that ahead-of-time processing would fix when the jar is built.
+@SpringBootApplication(exclude = {MailSenderAutoConfiguration.class, MailSenderValidatorAutoConfiguration.class})
 @EnableScheduling
 @Modulithic(sharedModules = "shared")
 public class Tandem {

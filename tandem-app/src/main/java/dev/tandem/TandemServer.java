@@ -13,7 +13,10 @@ final class TandemServer {
     }
 
     static void start(String[] args) {
-        ClassPreloader.start();
+        AheadOfTime.decide(args); // Spring logs "Starting AOT-processed Tandem" when it is on
+        if (System.getProperty("spring.aot.processing") == null) {
+            ClassPreloader.start();
+        }
         Settings.applyEnvironment();
         SpringApplication application = new SpringApplication(Tandem.class);
         StartupReport report = StartupReport.fromSystemProperty();

@@ -104,6 +104,7 @@ class ServerJvmIT {
     void servesFromATunedChildJvmThatWritesItsClassArchiveOnceAndStopsWithItsLauncher() throws Exception {
         // First start of this jar: extracted into the cache; the server writes the class archive when it stops.
         Server first = start(List.of("-Xmx384m"), Map.of());
+        assertThat(Files.readString(first.log())).as("the generated bean definitions are used").contains("Starting AOT-processed Tandem");
         List<ProcessHandle> children = serverJvms(first);
         assertThat(children).as("one server JVM under the launcher").hasSize(1);
         List<String> child = arguments(children.get(0));
@@ -142,9 +143,41 @@ class ServerJvmIT {
         try {
             assertThat(serverJvms(server)).isEmpty();
             assertThat(dir.resolve("cache")).doesNotExist();
+            assertThat(Files.readString(server.log())).contains("Starting AOT-processed Tandem");
         } finally {
-            server.launcher().destroy();
-            assertThat(server.launcher().waitFor(2, TimeUnit.MINUTES)).isTrue();
+            stop(server);
         }
+    }
+
+    @Test
+    void aSettingThatMaySwitchComponentsOnOrOffStartsWithoutTheGeneratedBeanDefinitions() throws Exception {
+        // Relaunched: the server JVM gets the operator's option and decides.
+        Server server = start(List.of("-Dspringdoc.api-docs.enabled=false"), Map.of());
+        try {
+            assertThat(Files.readString(server.log()))
+                    .contains("starting without the ahead-of-time bean definitions because -Dspringdoc.api-docs.enabled is set")
+                    .doesNotContain("Starting AOT-processed");
+            assertThat(status(server, "/v3/api-docs")).as("the setting took effect").isEqualTo(404);
+        } finally {
+            stop(server);
+        }
+        // Why: forced onto the generated definitions, the same setting is ignored (they were made at build time).
+        Server forced = start(List.of("-Dspringdoc.api-docs.enabled=false"), Map.of("TANDEM_AOT", "true", "TANDEM_RELAUNCH", "false"));
+        try {
+            assertThat(Files.readString(forced.log())).contains("Starting AOT-processed Tandem");
+            assertThat(status(forced, "/v3/api-docs")).isEqualTo(200);
+        } finally {
+            stop(forced);
+        }
+    }
+
+    private int status(Server server, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void stop(Server server) throws InterruptedException {
+        server.launcher().destroy();
+        assertThat(server.launcher().waitFor(2, TimeUnit.MINUTES)).isTrue();
     }
 }

@@ -3,7 +3,6 @@ package dev.tandem.survey.internal;
 import dev.tandem.survey.SurveyLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -18,8 +17,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * E-mails each person their link, when Tandem has a mail server ({@code spring.mail.host}): Spring Boot
- * then provides a {@link JavaMailSender}. The links' address is {@code tandem.public-url}, or else the
+ * E-mails each person their link, when Tandem has a mail server ({@code spring.mail.host}, see
+ * {@link MailServer}). The links' address is {@code tandem.public-url}, or else the
  * address the sender's request came to; the automatic rounds need {@code tandem.public-url}. A failed
  * message is logged and does not undo the round: the sender still sees every link once.
  */
@@ -30,19 +29,19 @@ public class SurveyMail {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private final ObjectProvider<JavaMailSender> sender;
+    private final MailServer server;
     private final String from;
     private final String publicUrl;
 
-    SurveyMail(ObjectProvider<JavaMailSender> sender, @Value("${tandem.surveys.mail-from:tandem@localhost}") String from,
+    SurveyMail(MailServer server, @Value("${tandem.surveys.mail-from:tandem@localhost}") String from,
                @Value("${tandem.public-url:}") String publicUrl) {
-        this.sender = sender;
+        this.server = server;
         this.from = from;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     public boolean enabled() {
-        return sender.getIfAvailable() != null;
+        return server.sender() != null;
     }
 
     /** The address links start with, or null when neither the setting nor a request tells it. */
@@ -59,7 +58,7 @@ public class SurveyMail {
     /** Sends one message per link with an e-mail address; returns how many went out. */
     public int deliver(String engagementTitle, String team, String label, boolean anonymous, String base,
                        List<SurveyLink> links) {
-        JavaMailSender mail = sender.getIfAvailable();
+        JavaMailSender mail = server.sender();
         if (mail == null) {
             return 0;
         }

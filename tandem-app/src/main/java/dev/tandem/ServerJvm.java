@@ -87,6 +87,7 @@ final class ServerJvm {
     private static final Duration STOP_WAIT = Duration.ofSeconds(90);
     private static final String IN_USE = "in-use";
     private static final String EXTRACTING = "extracting";
+    private static final String TRAINING_LOG = "training.log";
     /** How many directories of other jars (or JVMs) the cache keeps besides the current one. */
     static final int KEEP_OTHERS = 2;
     private static final List<FileLock> IN_USE_LOCKS = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -122,6 +123,55 @@ final class ServerJvm {
             return OptionalInt.empty();
         }
         return OptionalInt.of(cache.run(launch.get(), args));
+    }
+
+    /** Set on the training start of {@link #prepare}: the server stops as soon as it is ready. */
+    static final String TRAINING_PROPERTY = "tandem.training-run";
+
+    /**
+     * {@code java -jar tandem.jar prepare}: makes the next start of this jar a warm one, as a deployment
+     * step. It extracts the jar into the cache and, if there is no class archive yet, starts the server once
+     * on a throw-away embedded database and a free port, and stops it as soon as it is ready, which writes
+     * the archive. Returns the exit status for the command line.
+     */
+    static int prepare() {
+        Optional<Launch> launch = Launch.of(System.getenv(), System.getProperty("java.class.path"),
+                ProcessHandle.current().info().arguments().map(Arrays::asList).orElse(null));
+        if (launch.isEmpty()) {
+            System.out.println("Nothing to prepare: the server does not start in a JVM of its own here"
+                    + " (TANDEM_RELAUNCH=false, no usable cache directory, or not started as java -jar tandem.jar).");
+            return 0;
+        }
+        String refusal = launch.get().refusal();
+        if (refusal != null) {
+            System.err.println("tandem prepare: the server would serve in the launching JVM: " + refusal);
+            return 1;
+        }
+        long started = System.nanoTime();
+        try {
+            Cache cache = Cache.prepare(launch.get(), System.getProperty("java.home"), System.getProperty("java.vm.version"));
+            if (Files.isRegularFile(cache.archive())) {
+                System.out.println("Already prepared: " + cache.directory());
+                return 0;
+            }
+            if (!classSharingActive()) {
+                System.out.println("Extracted into " + cache.directory() + "; this JVM has no class-data sharing, so there is"
+                        + " no class archive to write.");
+                return 0;
+            }
+            int status = cache.train(launch.get());
+            if (status != 0 || !Files.isRegularFile(cache.archive())) {
+                System.err.println("tandem prepare: the training start failed (exit status " + status + "); its log: "
+                        + cache.directory().resolve(TRAINING_LOG));
+                return 1;
+            }
+            System.out.printf("Prepared in %.1f s: %s (class archive %d MB)%n", (System.nanoTime() - started) / 1e9,
+                    cache.directory(), Files.size(cache.archive()) >> 20);
+            return 0;
+        } catch (IOException | UncheckedIOException | InterruptedException e) {
+            System.err.println("tandem prepare: " + e.getMessage());
+            return 1;
+        }
     }
 
     /** How this JVM was launched, read from its command line and environment. */
@@ -435,14 +485,51 @@ final class ServerJvm {
                     }
                 }
             }
-            // and copies an extraction left when its launcher was stopped in the middle
-            try (DirectoryStream<Path> staging = Files.newDirectoryStream(directory, "extract-*")) {
+            // and copies an extraction or a training start left when its launcher was stopped in the middle
+            try (DirectoryStream<Path> staging = Files.newDirectoryStream(directory, "{extract,training-data}-*")) {
                 for (Path copy : staging) {
                     if (Files.getLastModifiedTime(copy).toInstant().isBefore(hourAgo)) {
                         deleteTree(copy);
                     }
                 }
             }
+        }
+
+        /**
+         * The training start of {@link ServerJvm#prepare}: the server with the operator's JVM options and the
+         * archive option, on an embedded database in a scratch directory and a free port (whatever database
+         * and port the environment names), told to stop once ready; its output goes to {@value #TRAINING_LOG}.
+         */
+        int train(Launch launch) throws IOException, InterruptedException {
+            Path pending = directory.resolve("classes-" + ProcessHandle.current().pid() + PENDING_SUFFIX);
+            List<String> command = launch.command(java, extractedJar(), archive(), pending, true, new String[] {"--server.port=0"});
+            command.add(1, "-D" + TRAINING_PROPERTY + "=true");
+            Path data = Files.createTempDirectory(directory, "training-data-");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(directory.resolve(TRAINING_LOG).toFile());
+                Map<String, String> env = builder.environment();
+                env.keySet().removeIf(name -> name.startsWith("TANDEM_DATABASE_") || name.startsWith("SPRING_DATASOURCE_"));
+                env.put("TANDEM_DATA_DIR", data.toString());
+                env.put("TANDEM_DEMO", "false");
+                env.put("TANDEM_ADMIN_PASSWORD", randomPassword());
+                Process server = builder.start();
+                if (!server.waitFor(5, TimeUnit.MINUTES)) {
+                    server.destroyForcibly();
+                    server.waitFor();
+                }
+                int status = server.exitValue();
+                keepArchive(pending, status);
+                return status;
+            } finally {
+                deleteTree(data);
+            }
+        }
+
+        private static String randomPassword() {
+            byte[] bytes = new byte[18];
+            new java.security.SecureRandom().nextBytes(bytes);
+            return HexFormat.of().formatHex(bytes);
         }
 
         /** Starts the server JVM, waits for it and returns its exit status. */

@@ -21,6 +21,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Tandem {
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("prepare")) {
+            System.exit(ServerJvm.prepare()); // before picocli: like serving, it must not load Spring
+        }
         if (TandemCommand.isCommandLine(args)) {
             System.exit(TandemCommand.run(Tandem.class, args));
         }

@@ -2,6 +2,7 @@ package dev.tandem;
 
 import dev.tandem.shared.Settings;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the web server in this JVM. Kept apart from {@link Tandem#main} so that deciding between the
@@ -23,7 +24,12 @@ final class TandemServer {
         if (report != null) {
             application.setApplicationStartup(report.startup());
         }
-        application.run(args);
+        ConfigurableApplicationContext context = application.run(args);
+        if (Boolean.getBoolean(ServerJvm.TRAINING_PROPERTY)) {
+            // `tandem prepare`'s training start: ready means every class of a start is loaded; stopping now
+            // writes the class archive.
+            System.exit(SpringApplication.exit(context));
+        }
         if (report != null) {
             report.print();
         }

@@ -138,6 +138,42 @@ class ServerJvmIT {
     }
 
     @Test
+    void prepareWritesTheArchiveWithATrainingStartSoThatTheFirstRealStartIsWarm() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("operators-data"));
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "prepare");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("TANDEM_") || name.endsWith("JAVA_OPTIONS"));
+        builder.environment().put("TANDEM_CACHE_DIR", dir.resolve("cache").toString());
+        builder.environment().put("TANDEM_DATA_DIR", data.toString());
+        Process prepare = builder.start();
+        String output = new String(prepare.getInputStream().readAllBytes());
+        assertThat(prepare.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(prepare.exitValue()).as(output).isZero();
+        assertThat(output).contains("Prepared in");
+        Path cache = cacheDirectory();
+        assertThat(cache.resolve("classes.jsa")).isNotEmptyFile();
+        assertThat(Files.readString(cache.resolve("training.log"))).contains("Starting AOT-processed Tandem", "Graceful shutdown complete");
+        try (var left = Files.list(cache); var operators = Files.list(data)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("training-data-") || name.endsWith(".jsa.tmp"));
+            assertThat(operators).as("the training start used a scratch database, not the operator's").isEmpty();
+        }
+
+        Process again = builder.start();
+        assertThat(new String(again.getInputStream().readAllBytes())).contains("Already prepared: " + cache);
+        assertThat(again.waitFor(1, TimeUnit.MINUTES)).isTrue();
+
+        Server server = start(List.of(), Map.of());
+        try {
+            assertThat(arguments(serverJvms(server).get(0))).contains("-XX:SharedArchiveFile=" + cache.resolve("classes.jsa"))
+                    .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+        } finally {
+            stop(server);
+        }
+    }
+
+    @Test
     void switchedOffItServesInTheLaunchingJvm() throws Exception {
         Server server = start(List.of(), Map.of("TANDEM_RELAUNCH", "false"));
         try {

@@ -17,8 +17,8 @@
 # Per run it prints the wall time from launch to the first UP answer, Spring's own "Started … in"
 # figure, the CPU time the JVMs had used by then (user+system, from /proc: all threads of the launching
 # JVM and the server JVM it starts, and the server's main thread alone, which is the critical path on an
-# idle machine), the 1-minute load average at launch and the state of the JVM cache at launch (cold,
-# extracted, warm); then min / median / max of the wall times (also of the warm runs alone) and of the
+# idle machine), the 1-minute load average at launch, the state of the JVM cache at launch (cold,
+# extracted, warm) and whether the server used the ahead-of-time bean definitions; then min / median / max of the wall times (also of the warm runs alone) and of the
 # main thread's CPU.
 set -euo pipefail
 
@@ -76,7 +76,7 @@ if curl -s -o /dev/null "$URL"; then echo "something already answers on port $PO
 
 printf '# %s, %s, nproc %s, jar %s (%s bytes), options: %s\n' "$(date -u +%FT%TZ)" \
   "$(java -version 2>&1 | head -n1)" "$(nproc)" "$APP_JAR" "$(stat -c %s "$APP_JAR")" "${JAVA_OPTS:-} ${LAUNCH:-}"
-printf '%-4s %10s %10s %10s %12s %6s %s\n' run healthy_ms spring_s cpu_ms main_cpu_ms load1 jvm_cache
+printf '%-4s %10s %10s %10s %12s %6s %-9s %s\n' run healthy_ms spring_s cpu_ms main_cpu_ms load1 jvm_cache aot
 WALL=(); MAINS=(); WARM=()
 for ((i = 1; i <= RUNS; i++)); do
   DATA="$WORK/data-$i"; LOG="$WORK/app-$i.log"
@@ -103,7 +103,8 @@ for ((i = 1; i <= RUNS; i++)); do
   if [[ -z "$UP" ]]; then echo "run $i: not healthy; last lines of the log:" >&2; tail -n 30 "$LOG" >&2; exit 1; fi
   MS=$(( (UP - START_NS) / 1000000 ))
   SPRING="$(sed -n 's/.*Started [A-Za-z]* in \([0-9.]*\) seconds.*/\1/p' "$LOG" | head -n1)"
-  printf '%-4s %10s %10s %10s %12s %6s %s\n' "$i" "$MS" "${SPRING:-?}" "$CPU" "$MAIN_CPU" "$LOAD" "$STATE"
+  AOT=no; grep -q "Starting AOT-processed" "$LOG" && AOT=yes
+  printf '%-4s %10s %10s %10s %12s %6s %-9s %s\n' "$i" "$MS" "${SPRING:-?}" "$CPU" "$MAIN_CPU" "$LOAD" "$STATE" "$AOT"
   WALL+=("$MS"); MAINS+=("$MAIN_CPU")
   [[ "$STATE" == warm ]] && WARM+=("$MS")
 done

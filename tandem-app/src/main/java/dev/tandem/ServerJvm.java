@@ -71,7 +71,7 @@ final class ServerJvm {
             "-Xint|-Xcomp|-XX:[+-]?TieredCompilation|-XX:TieredStopAtLevel=.*|-XX:Tier4\\w+=.*|-XX:CompileThresholdScaling=.*");
     private static final Pattern CDS_OPTION = Pattern.compile(
             "-Xshare:.*|-XX:(SharedArchiveFile|ArchiveClassesAtExit|SharedClassListFile|DumpLoadedClassList)=.*"
-                    + "|-XX:[+-](AutoCreateSharedArchive|RecordDynamicDumpInfo)");
+                    + "|-XX:[+-](AutoCreateSharedArchive|RecordDynamicDumpInfo|AOTClassLinking)|-XX:AOT\\w+=.*");
     private static final Pattern AGENT_OPTION = Pattern.compile("-agentlib:.*|-agentpath:.*|-javaagent:.*|-Xrunjdwp.*|-Xdebug");
     /**
      * Options the launching JVM acts on itself, before it can decide anything, in a way the server JVM then
@@ -83,6 +83,8 @@ final class ServerJvm {
                     + "|-Xlog:[^:]*:(?!stdout|stderr|:).+|-XX:LogFile=.*");
     private static final List<String> ENV_OPTIONS = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
     private static final String ARCHIVE = "classes.jsa";
+    /** From this feature release on the archive is an ahead-of-time cache (JEP 514's -XX:AOTCacheOutput). */
+    static final int AOT_CACHE_FEATURE = 25;
     private static final String PENDING_SUFFIX = ".jsa.tmp";
     private static final Duration STOP_WAIT = Duration.ofSeconds(90);
     private static final String IN_USE = "in-use";
@@ -230,10 +232,13 @@ final class ServerJvm {
          * operator's own command-line options (the environment's reach the child by inheritance), then the
          * extracted jar and the arguments. {@code archive} is used when it exists, else written to
          * {@code pendingArchive} when the child exits, if {@code canWriteArchive}: HotSpot refuses to start
-         * with {@code -XX:ArchiveClassesAtExit} when it has no base archive of the JDK's own classes.
+         * with {@code -XX:ArchiveClassesAtExit} when it has no base archive of the JDK's own classes. On a JDK of
+         * feature release 25 or later ({@code javaFeature}) the archive is an ahead-of-time cache
+         * ({@code -XX:AOTCacheOutput}/{@code -XX:AOTCache}, JEPs 483 and 514), which holds the classes loaded
+         * and linked and the methods' profiles; before, a dynamic class-data-sharing archive.
          */
         List<String> command(Path java, Path extractedJar, Path archive, Path pendingArchive, boolean canWriteArchive,
-                             String[] args) {
+                             String[] args, int javaFeature) {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
             command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
@@ -241,17 +246,21 @@ final class ServerJvm {
                 command.addAll(JIT_OPTIONS);
             }
             if (none(CDS_OPTION) && (canWriteArchive || Files.isRegularFile(archive))) {
+                boolean aotCache = javaFeature >= AOT_CACHE_FEATURE;
                 if (Files.isRegularFile(archive)) {
-                    command.add("-XX:SharedArchiveFile=" + archive);
+                    command.add((aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
                     // Classes come from the archive ready-made: preloading them on the second core only took
                     // CPU time from the compilers (measured, docs/performance.md).
                     command.add("-D" + ClassPreloader.SWITCH + "=false");
                 } else {
-                    command.add("-XX:ArchiveClassesAtExit=" + pendingArchive);
+                    command.add((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + pendingArchive);
                 }
                 // The archive is optional: a mismatch falls back silently instead of printing warnings at
                 // every start, and the classes that cannot be archived are not listed when it is written.
                 command.add("-Xlog:cds*=off");
+                if (aotCache) {
+                    command.add("-Xlog:aot*=off");
+                }
             }
             command.addAll(commandLineOptions);
             command.add("-jar");
@@ -502,7 +511,8 @@ final class ServerJvm {
          */
         int train(Launch launch) throws IOException, InterruptedException {
             Path pending = directory.resolve("classes-" + ProcessHandle.current().pid() + PENDING_SUFFIX);
-            List<String> command = launch.command(java, extractedJar(), archive(), pending, true, new String[] {"--server.port=0"});
+            List<String> command = launch.command(java, extractedJar(), archive(), pending, true, new String[] {"--server.port=0"},
+                    Runtime.version().feature());
             command.add(1, "-D" + TRAINING_PROPERTY + "=true");
             Path data = Files.createTempDirectory(directory, "training-data-");
             try {
@@ -536,7 +546,8 @@ final class ServerJvm {
         int run(Launch launch, String[] args) {
             Path pending = directory.resolve("classes-" + ProcessHandle.current().pid() + PENDING_SUFFIX);
             boolean canWriteArchive = !Files.isRegularFile(archive()) && classSharingActive();
-            List<String> command = launch.command(java, extractedJar(), archive(), pending, canWriteArchive, args);
+            List<String> command = launch.command(java, extractedJar(), archive(), pending, canWriteArchive, args,
+                    Runtime.version().feature());
             Process server;
             try {
                 server = new ProcessBuilder(command).inheritIO().start();
@@ -600,7 +611,16 @@ final class ServerJvm {
     static boolean classSharingActive() {
         try {
             var diagnostics = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-            return diagnostics != null && "true".equals(diagnostics.getVMOption("UseSharedSpaces").getValue());
+            if (diagnostics == null) {
+                return false;
+            }
+            try {
+                return "true".equals(diagnostics.getVMOption("UseSharedSpaces").getValue());
+            } catch (IllegalArgumentException noSuchFlag) {
+                // Newer JDKs no longer have the flag: then the JDK's own archive is what tells, and an
+                // -Xshare:off of the operator's has already kept every archive option off the command line.
+                return Files.isRegularFile(Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa"));
+            }
         } catch (RuntimeException | LinkageError notHotSpot) {
             return false;
         }

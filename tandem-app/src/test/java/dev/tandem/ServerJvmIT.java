@@ -1,5 +1,6 @@
 package dev.tandem;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,13 +42,17 @@ class ServerJvmIT {
     }
 
     private Server start(List<String> jvmOptions, Map<String, String> env) throws Exception {
+        return start(Path.of(System.getProperty("java.home")), jvmOptions, env);
+    }
+
+    private Server start(Path javaHome, List<String> jvmOptions, Map<String, String> env) throws Exception {
         assertThat(JAR).as("the packaged jar (failsafe runs after package)").isRegularFile();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port));
         Path log = Files.createTempFile(dir, "server-", ".log");
@@ -135,6 +141,55 @@ class ServerJvmIT {
         // The launcher dies without a chance to stop its server: the server notices and stops by itself.
         second.launcher().destroyForcibly();
         awaitGone(secondChild, Duration.ofSeconds(60));
+    }
+
+    /** A JDK of feature release 25 or later: TANDEM_IT_JDK25_HOME, else the newest under /usr/lib/jvm. */
+    private static Optional<Path> jdk25() throws IOException {
+        String explicit = System.getenv("TANDEM_IT_JDK25_HOME");
+        if (explicit != null && !explicit.isBlank()) {
+            return Optional.of(Path.of(explicit));
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (var homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")) && feature(home) >= ServerJvm.AOT_CACHE_FEATURE)
+                    .findFirst();
+        }
+    }
+
+    private static int feature(Path javaHome) {
+        try {
+            for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return Runtime.Version.parse(line.substring("JAVA_VERSION=".length()).replace("\"", "")).feature();
+                }
+            }
+        } catch (IOException | IllegalArgumentException unreadable) {
+            // not a JDK we can tell
+        }
+        return 0;
+    }
+
+    @Test
+    void onJdk25TheServerWritesAndThenUsesAnAheadOfTimeCache() throws Exception {
+        Optional<Path> jdk = jdk25();
+        Assumptions.assumeTrue(jdk.isPresent(), "no JDK 25 or later here (TANDEM_IT_JDK25_HOME, /usr/lib/jvm)");
+        Server first = start(jdk.get(), List.of(), Map.of());
+        Path cache = cacheDirectory();
+        assertThat(arguments(serverJvms(first).get(0))).anyMatch(o -> o.startsWith("-XX:AOTCacheOutput=" + cache))
+                .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+        stop(first);
+        assertThat(cache.resolve("classes.jsa")).as("the ahead-of-time cache, written at exit").isNotEmptyFile();
+
+        Server second = start(jdk.get(), List.of(), Map.of());
+        try {
+            assertThat(arguments(serverJvms(second).get(0))).contains("-XX:AOTCache=" + cache.resolve("classes.jsa"));
+            assertThat(Files.readString(second.log())).contains("Starting AOT-processed Tandem").doesNotContain("[warning]");
+        } finally {
+            stop(second);
+        }
     }
 
     @Test

@@ -45,8 +45,12 @@ class ServerJvmTest {
     }
 
     private List<String> command(ServerJvm.Launch launch, boolean canWriteArchive) {
+        return command(launch, canWriteArchive, 17);
+    }
+
+    private List<String> command(ServerJvm.Launch launch, boolean canWriteArchive, int javaFeature) {
         return launch.command(Path.of("/jdk/bin/java"), dir.resolve("app/tandem.jar"), dir.resolve("classes.jsa"),
-                dir.resolve("classes-1.jsa.tmp"), canWriteArchive, new String[] {"--server.port=9090"});
+                dir.resolve("classes-1.jsa.tmp"), canWriteArchive, new String[] {"--server.port=9090"}, javaFeature);
     }
 
     @Test
@@ -94,6 +98,22 @@ class ServerJvmTest {
         assertThat(command(launch(Map.of())))
                 .contains("-XX:SharedArchiveFile=" + dir.resolve("classes.jsa"), "-Dtandem.preload-classes=false")
                 .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+    }
+
+    @Test
+    void fromJdk25TheArchiveIsAnAheadOfTimeCache() throws IOException {
+        List<String> training = command(launch(Map.of()), true, 25);
+        assertThat(training).contains("-XX:AOTCacheOutput=" + dir.resolve("classes-1.jsa.tmp"), "-Xlog:cds*=off", "-Xlog:aot*=off")
+                .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:SharedArchiveFile"));
+        assertThat(command(launch(Map.of()), true, 24)).as("JDK 24 has AOT caches, but not the one-step -XX:AOTCacheOutput")
+                .anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit")).doesNotContain("-Xlog:aot*=off");
+
+        Files.writeString(dir.resolve("classes.jsa"), "cache");
+        assertThat(command(launch(Map.of()), true, 25))
+                .contains("-XX:AOTCache=" + dir.resolve("classes.jsa"), "-Dtandem.preload-classes=false")
+                .noneMatch(o -> o.startsWith("-XX:AOTCacheOutput"));
+        assertThat(command(launch(Map.of(), "-XX:AOTMode=off"), true, 25)).as("the operator's own AOT option replaces ours")
+                .noneMatch(o -> o.startsWith("-XX:AOTCache") || o.startsWith("-Xlog:aot"));
     }
 
     @Test

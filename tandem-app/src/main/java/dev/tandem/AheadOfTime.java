@@ -21,7 +21,8 @@ import java.util.Properties;
  * start whatever the definitions are: Tandem's own ({@code TANDEM_*}, {@code tandem.*}), the database
  * connection, the mail server, the port, TLS, Tomcat's threads and logging. Any other setting, on the
  * command line, as a system property, as an environment variable ({@code SPRING_PROFILES_ACTIVE}, …) or in
- * an {@code application.properties}/{@code .yml} file in the working directory, makes the server start
+ * an {@code application[-default].properties}/{@code .yml}/{@code .yaml}/{@code .xml} file in the working
+ * directory, its {@code config/} or a directory below that, makes the server start
  * the ordinary way, and it says which setting did. {@code TANDEM_AOT=true|false} (or
  * {@code -Dspring.aot.enabled}) decides explicitly.
  *
@@ -40,10 +41,12 @@ final class AheadOfTime {
     /** Settings read when the server starts, whichever beans exist (keys, or prefixes ending in a dot). */
     private static final List<String> READ_AT_START = List.of(
             "spring.datasource.url", "spring.datasource.username", "spring.datasource.password", "spring.datasource.hikari.",
-            "spring.mail.", "spring.lifecycle.", "spring.aot.enabled", "spring.output.ansi.",
+            "spring.flyway.url", "spring.flyway.user", "spring.flyway.password",
+            "spring.mail.", "spring.lifecycle.", "spring.aot.", "spring.output.ansi.",
             "server.port", "server.address", "server.ssl.", "server.tomcat.", "server.compression.", "server.shutdown",
             "server.http2.", "server.max-http-request-header-size", "server.servlet.session.", "logging.");
-    private static final List<String> CONFIG_FILES = List.of("application.properties", "application.yml", "application.yaml");
+    private static final List<String> CONFIG_FILES = List.of("application", "application-default");
+    private static final List<String> CONFIG_EXTENSIONS = List.of(".properties", ".yml", ".yaml", ".xml");
 
     private AheadOfTime() {
     }
@@ -54,7 +57,13 @@ final class AheadOfTime {
      */
     static boolean decide(String[] args) {
         if (System.getProperty("spring.aot.processing") != null) {
-            return false; // this is the build's AOT processing itself
+            // The build's AOT processing itself: what it sees is fixed in the jar, so it must see Tandem's own
+            // settings only (no profile or management setting of the machine that builds it).
+            reasonAgainst(List.of(args), System.getProperties(), System.getenv(), Path.of("")).ifPresent(reason -> {
+                throw new IllegalStateException("Spring AOT processing would fix a setting of this build's environment in the"
+                        + " jar: " + reason + "; build without it");
+            });
+            return false;
         }
         String explicit = System.getProperty(PROPERTY);
         if (explicit == null) {
@@ -109,11 +118,19 @@ final class AheadOfTime {
                 return Optional.of("the environment variable " + name + " is set");
             }
         }
-        for (Path directory : List.of(workingDirectory, workingDirectory.resolve("config"))) {
-            for (String file : CONFIG_FILES) {
-                Path path = directory.resolve(file);
-                if (Files.isRegularFile(path)) {
-                    return Optional.of(path + " exists");
+        List<Path> directories = new ArrayList<>(List.of(workingDirectory, workingDirectory.resolve("config")));
+        try (var configs = Files.list(workingDirectory.resolve("config"))) {
+            configs.filter(Files::isDirectory).sorted().forEach(directories::add); // Boot reads config/*/ too
+        } catch (java.io.IOException noConfigDirectory) {
+            // nothing more to look at
+        }
+        for (Path directory : directories) {
+            for (String name : CONFIG_FILES) {
+                for (String extension : CONFIG_EXTENSIONS) {
+                    Path path = directory.resolve(name + extension);
+                    if (Files.isRegularFile(path)) {
+                        return Optional.of(path + " exists");
+                    }
                 }
             }
         }
@@ -127,7 +144,7 @@ final class AheadOfTime {
      */
     static boolean decidesBeans(String key) {
         String k = canonical(key);
-        boolean spring = SPRING_FLAGS.contains(k) || SPRING_KEYS.stream().anyMatch(k::startsWith);
+        boolean spring = SPRING_FLAGS.contains(k) || SPRING_KEYS.stream().anyMatch(prefix -> k.startsWith(canonical(prefix)));
         if (!spring) {
             return false;
         }
@@ -140,7 +157,8 @@ final class AheadOfTime {
         return true;
     }
 
+    /** Lower case without separators: every relaxed form of a key (dots, dashes, underscores, camel case) meets. */
     private static String canonical(String key) {
-        return key.toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.');
+        return key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "");
     }
 }

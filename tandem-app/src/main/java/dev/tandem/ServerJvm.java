@@ -156,6 +156,11 @@ final class ServerJvm {
                 System.out.println("Already prepared: " + cache.directory());
                 return 0;
             }
+            if (!launch.get().archiveOptionsAreTandems()) {
+                System.out.println("Extracted into " + cache.directory() + "; your own class-sharing or ahead-of-time-cache"
+                        + " options decide the archive, so Tandem writes none.");
+                return 0;
+            }
             if (!classSharingActive()) {
                 System.out.println("Extracted into " + cache.directory() + "; this JVM has no class-data sharing, so there is"
                         + " no class archive to write.");
@@ -267,6 +272,11 @@ final class ServerJvm {
             command.add(extractedJar.toString());
             command.addAll(Arrays.asList(args));
             return command;
+        }
+
+        /** Whether the operator gave no class-sharing or ahead-of-time-cache option, so Tandem chooses the archive. */
+        boolean archiveOptionsAreTandems() {
+            return none(CDS_OPTION);
         }
 
         private boolean none(Pattern pattern) {
@@ -511,19 +521,24 @@ final class ServerJvm {
          */
         int train(Launch launch) throws IOException, InterruptedException {
             Path pending = directory.resolve("classes-" + ProcessHandle.current().pid() + PENDING_SUFFIX);
-            List<String> command = launch.command(java, extractedJar(), archive(), pending, true, new String[] {"--server.port=0"},
-                    Runtime.version().feature());
-            command.add(1, "-D" + TRAINING_PROPERTY + "=true");
             Path data = Files.createTempDirectory(directory, "training-data-");
+            // Command-line arguments outrank every other source of settings (the operator's -D options,
+            // JAVA_TOOL_OPTIONS, the environment), so the training start cannot reach the real database.
+            String scratch = "jdbc:h2:file:" + data.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_RECONNECT=FALSE";
+            String[] args = {"--server.port=0", "--spring.datasource.url=" + scratch, "--spring.datasource.username=sa",
+                    "--spring.datasource.password=", "--spring.flyway.url=" + scratch, "--spring.flyway.user=sa",
+                    "--spring.flyway.password=", "--tandem.data-dir=" + data, "--tandem.demo=false",
+                    "--tandem.admin-password=" + randomPassword()};
+            List<String> command = launch.command(java, extractedJar(), archive(), pending, true, args, Runtime.version().feature());
+            command.add(1, "-D" + TRAINING_PROPERTY + "=true");
+            Process server = null;
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                // In the scratch directory, so that no application.properties of the working directory applies.
+                ProcessBuilder builder = new ProcessBuilder(command).directory(data.toFile()).redirectErrorStream(true)
                         .redirectOutput(directory.resolve(TRAINING_LOG).toFile());
-                Map<String, String> env = builder.environment();
-                env.keySet().removeIf(name -> name.startsWith("TANDEM_DATABASE_") || name.startsWith("SPRING_DATASOURCE_"));
-                env.put("TANDEM_DATA_DIR", data.toString());
-                env.put("TANDEM_DEMO", "false");
-                env.put("TANDEM_ADMIN_PASSWORD", randomPassword());
-                Process server = builder.start();
+                builder.environment().keySet().removeIf(name -> name.startsWith("TANDEM_") || name.startsWith("SPRING_")
+                        || name.startsWith("MANAGEMENT_") || name.startsWith("SERVER_") || name.startsWith("SPRINGDOC_"));
+                server = builder.start();
                 if (!server.waitFor(5, TimeUnit.MINUTES)) {
                     server.destroyForcibly();
                     server.waitFor();
@@ -532,6 +547,11 @@ final class ServerJvm {
                 keepArchive(pending, status);
                 return status;
             } finally {
+                if (server != null && server.isAlive()) {
+                    server.destroyForcibly(); // prepare itself was interrupted
+                    server.waitFor(30, TimeUnit.SECONDS);
+                }
+                Files.deleteIfExists(pending);
                 deleteTree(data);
             }
         }
@@ -617,9 +637,8 @@ final class ServerJvm {
             try {
                 return "true".equals(diagnostics.getVMOption("UseSharedSpaces").getValue());
             } catch (IllegalArgumentException noSuchFlag) {
-                // Newer JDKs no longer have the flag: then the JDK's own archive is what tells, and an
-                // -Xshare:off of the operator's has already kept every archive option off the command line.
-                return Files.isRegularFile(Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa"));
+                // Newer JDKs no longer have the flag; their java.vm.info says "sharing" as 17's does.
+                return String.valueOf(System.getProperty("java.vm.info")).contains("sharing");
             }
         } catch (RuntimeException | LinkageError notHotSpot) {
             return false;

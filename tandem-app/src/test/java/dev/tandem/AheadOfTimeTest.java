@@ -68,6 +68,11 @@ class AheadOfTimeTest {
         assertThat(AheadOfTime.decidesBeans("springdoc.swagger-ui.enabled")).isTrue();
         assertThat(AheadOfTime.decidesBeans("debugger.port")).as("not a Spring setting").isFalse();
         assertThat(AheadOfTime.decidesBeans("tandem.demo")).isFalse();
+        assertThat(AheadOfTime.decidesBeans("server.maxHttpRequestHeaderSize")).as("camel case").isFalse();
+        assertThat(AheadOfTime.decidesBeans("SERVER_MAXHTTPREQUESTHEADERSIZE")).isFalse();
+        assertThat(AheadOfTime.decidesBeans("spring.flyway.url")).as("Flyway's own connection, as prepare passes it").isFalse();
+        assertThat(AheadOfTime.decidesBeans("spring.flyway.enabled")).isTrue();
+        assertThat(AheadOfTime.decidesBeans("spring.aot.processing")).isFalse();
     }
 
     @Test
@@ -80,5 +85,18 @@ class AheadOfTimeTest {
 
         Files.writeString(dir.resolve("application.properties"), "spring.profiles.active=prod\n");
         assertThat(reason(List.of(), Map.of(), Map.of())).contains(dir.resolve("application.properties") + " exists");
+    }
+
+    @Test
+    void everyFileSpringBootReadsFromTheWorkingDirectoryCounts() throws IOException {
+        for (String file : List.of("application-default.properties", "application.xml", "config/prod/application.yaml")) {
+            Path path = dir.resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, "");
+            assertThat(reason(List.of(), Map.of(), Map.of())).as(file).contains(path + " exists");
+            Files.delete(path);
+        }
+        Files.writeString(dir.resolve("notes.properties"), "");
+        assertThat(reason(List.of(), Map.of(), Map.of())).as("not a file Boot reads").isEmpty();
     }
 }

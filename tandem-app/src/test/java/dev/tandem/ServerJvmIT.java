@@ -38,6 +38,13 @@ class ServerJvmIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The archive options of the JDK these tests run on (an ahead-of-time cache from JDK 25 on). */
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= ServerJvm.AOT_CACHE_FEATURE;
+    private static final String WRITE_ARCHIVE = AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+    private static final String USE_ARCHIVE = AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+    /** What -Xlog:class+load says of a class that came from the archive (JDK 17: "… (top)"). */
+    private static final String FROM_ARCHIVE = "dev.tandem.Tandem source: shared objects file";
+
     record Server(Process launcher, int port, Path log) {
     }
 
@@ -117,7 +124,7 @@ class ServerJvmIT {
         Path cache = cacheDirectory();
         assertThat(child).contains("-D" + ServerJvm.PARENT_PROPERTY + "=" + first.launcher().pid(),
                         "-Xmx384m", "-jar", cache.resolve("app").resolve("tandem.jar").toString(), "--server.port=" + first.port())
-                .anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit=" + cache))
+                .anyMatch(o -> o.startsWith(WRITE_ARCHIVE + cache))
                 .containsSubsequence(ServerJvm.JIT_OPTIONS);
         assertThat(child.indexOf("-Xmx384m")).as("the operator's option after the tuned ones")
                 .isGreaterThan(child.indexOf(ServerJvm.JIT_OPTIONS.get(0)));
@@ -131,12 +138,14 @@ class ServerJvmIT {
             assertThat(pending.filter(p -> p.toString().endsWith(".jsa.tmp"))).isEmpty();
         }
 
-        // Next start: the archive is used; the operator's own compiler option replaces Tandem's.
-        Server second = start(List.of("-XX:TieredStopAtLevel=1"), Map.of());
+        // Next start: the archive is used (its classes come from it); the operator's own compiler option
+        // replaces Tandem's.
+        Server second = start(List.of("-XX:TieredStopAtLevel=1", "-Xlog:class+load=info"), Map.of());
         ProcessHandle secondChild = serverJvms(second).get(0);
-        assertThat(arguments(secondChild)).contains("-XX:SharedArchiveFile=" + cache.resolve("classes.jsa"),
+        assertThat(arguments(secondChild)).contains(USE_ARCHIVE + cache.resolve("classes.jsa"),
                         "-Dtandem.preload-classes=false", "-XX:TieredStopAtLevel=1")
-                .doesNotContainAnyElementsOf(ServerJvm.JIT_OPTIONS).noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+                .doesNotContainAnyElementsOf(ServerJvm.JIT_OPTIONS).noneMatch(o -> o.startsWith(WRITE_ARCHIVE));
+        assertThat(Files.readString(second.log())).as("the server's classes come from the archive").contains(FROM_ARCHIVE);
 
         // The launcher dies without a chance to stop its server: the server notices and stops by itself.
         second.launcher().destroyForcibly();
@@ -155,7 +164,7 @@ class ServerJvmIT {
         }
         try (var homes = Files.list(jvms)) {
             return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")) && feature(home) >= ServerJvm.AOT_CACHE_FEATURE)
-                    .findFirst();
+                    .max(java.util.Comparator.comparingInt(ServerJvmIT::feature));
         }
     }
 
@@ -183,10 +192,11 @@ class ServerJvmIT {
         stop(first);
         assertThat(cache.resolve("classes.jsa")).as("the ahead-of-time cache, written at exit").isNotEmptyFile();
 
-        Server second = start(jdk.get(), List.of(), Map.of());
+        Server second = start(jdk.get(), List.of("-Xlog:class+load=info"), Map.of());
         try {
             assertThat(arguments(serverJvms(second).get(0))).contains("-XX:AOTCache=" + cache.resolve("classes.jsa"));
-            assertThat(Files.readString(second.log())).contains("Starting AOT-processed Tandem").doesNotContain("[warning]");
+            assertThat(Files.readString(second.log())).contains("Starting AOT-processed Tandem")
+                    .as("the server's classes come from the cache").contains(FROM_ARCHIVE);
         } finally {
             stop(second);
         }
@@ -195,17 +205,21 @@ class ServerJvmIT {
     @Test
     void prepareWritesTheArchiveWithATrainingStartSoThatTheFirstRealStartIsWarm() throws Exception {
         Path data = Files.createDirectories(dir.resolve("operators-data"));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString(), "prepare");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Path elsewhere = dir.resolve("operators-other-database");
+        // The operator's own database settings, through every channel that outranks TANDEM_DATA_DIR.
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dspring.datasource.url=jdbc:h2:file:" + elsewhere.resolve("db"), "-jar", JAR.toString(), "prepare");
+        Path output = dir.resolve("prepare.out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("TANDEM_") || name.endsWith("JAVA_OPTIONS"));
         builder.environment().put("TANDEM_CACHE_DIR", dir.resolve("cache").toString());
         builder.environment().put("TANDEM_DATA_DIR", data.toString());
+        builder.environment().put("TANDEM_ADMIN_PASSWORD", "operators-own-password");
+        builder.environment().put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + elsewhere.resolve("env"));
         Process prepare = builder.start();
-        String output = new String(prepare.getInputStream().readAllBytes());
-        assertThat(prepare.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(prepare.exitValue()).as(output).isZero();
-        assertThat(output).contains("Prepared in");
+        assertThat(prepare.waitFor(3, TimeUnit.MINUTES)).as("prepare finishes").isTrue();
+        assertThat(prepare.exitValue()).as(Files.readString(output)).isZero();
+        assertThat(Files.readString(output)).contains("Prepared in");
         Path cache = cacheDirectory();
         assertThat(cache.resolve("classes.jsa")).isNotEmptyFile();
         assertThat(Files.readString(cache.resolve("training.log"))).contains("Starting AOT-processed Tandem", "Graceful shutdown complete");
@@ -214,15 +228,16 @@ class ServerJvmIT {
                     .noneMatch(name -> name.startsWith("training-data-") || name.endsWith(".jsa.tmp"));
             assertThat(operators).as("the training start used a scratch database, not the operator's").isEmpty();
         }
+        assertThat(elsewhere).as("nor the one named by -D or SPRING_DATASOURCE_URL").doesNotExist();
 
         Process again = builder.start();
-        assertThat(new String(again.getInputStream().readAllBytes())).contains("Already prepared: " + cache);
         assertThat(again.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(Files.readString(output)).contains("Already prepared: " + cache);
 
         Server server = start(List.of(), Map.of());
         try {
-            assertThat(arguments(serverJvms(server).get(0))).contains("-XX:SharedArchiveFile=" + cache.resolve("classes.jsa"))
-                    .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+            assertThat(arguments(serverJvms(server).get(0))).contains(USE_ARCHIVE + cache.resolve("classes.jsa"))
+                    .noneMatch(o -> o.startsWith(WRITE_ARCHIVE));
         } finally {
             stop(server);
         }

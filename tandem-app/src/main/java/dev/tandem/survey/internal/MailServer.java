@@ -14,7 +14,10 @@ import java.util.Properties;
 /**
  * The SMTP connection survey links go out through, from Spring Boot's {@code spring.mail.*} settings: host,
  * port, username, password, protocol, default encoding, {@code spring.mail.properties.*} and
- * {@code spring.mail.ssl.*} (enabled, verify-hostname, bundle), as Boot's own mail sender reads them.
+ * {@code spring.mail.ssl.*} (enabled, verify-hostname, bundle), as Boot's own mail sender reads them, and
+ * {@code spring.mail.test-connection} (the start fails when the server cannot be reached). Not
+ * {@code spring.mail.jndi-name}: the start fails with a message saying so. Unlike Boot's sender it adds no
+ * mail health indicator, so an unreachable mail server does not take Tandem's health down.
  *
  * <p>Tandem builds it instead of Boot's mail auto-configuration because that one exists only when
  * {@code spring.mail.host} is set, and the packaged server evaluates such conditions when the jar is
@@ -28,7 +31,19 @@ public class MailServer {
 
     MailServer(Environment environment, ObjectProvider<SslBundles> sslBundles) {
         MailProperties settings = Binder.get(environment).bind("spring.mail", MailProperties.class).orElseGet(MailProperties::new);
-        this.sender = settings.getHost() == null || settings.getHost().isBlank() ? null : sender(settings, sslBundles);
+        if (settings.getJndiName() != null && !settings.getJndiName().isBlank()) {
+            throw new IllegalStateException("spring.mail.jndi-name is not supported: set spring.mail.host (and port, username,"
+                    + " password) instead");
+        }
+        JavaMailSenderImpl mail = settings.getHost() == null || settings.getHost().isBlank() ? null : sender(settings, sslBundles);
+        if (mail != null && environment.getProperty("spring.mail.test-connection", Boolean.class, false)) {
+            try {
+                mail.testConnection(); // as Boot's own check does: a start with an unreachable mail server fails
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException("Mail server is not available: " + e.getMessage(), e);
+            }
+        }
+        this.sender = mail;
     }
 
     /** The configured sender, or null when no mail server is set. */

@@ -117,6 +117,15 @@ class ServerJvmTest {
     }
 
     @Test
+    void prepareLeavesTheArchiveToAnOperatorWhoChoseTheirOwnSharingOptions() throws IOException {
+        assertThat(launch(Map.of()).archiveOptionsAreTandems()).isTrue();
+        assertThat(launch(Map.of(), "-XX:SharedArchiveFile=/srv/app.jsa").archiveOptionsAreTandems()).isFalse();
+        assertThat(launch(Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=off")).archiveOptionsAreTandems()).isFalse();
+        assertThat(launch(Map.of(), "-Xmx1g", "-XX:TieredStopAtLevel=1").archiveOptionsAreTandems())
+                .as("a compiler option is not a sharing option").isTrue();
+    }
+
+    @Test
     void anOperatorsCompilerOrSharingOptionReplacesOursWhereverItIsSet() throws IOException {
         List<String> c1Only = command(launch(Map.of(), "-XX:TieredStopAtLevel=1"));
         assertThat(c1Only).doesNotContainAnyElementsOf(ServerJvm.JIT_OPTIONS).contains("-XX:TieredStopAtLevel=1");

@@ -30,10 +30,10 @@ import java.util.Properties;
  */
 final class AheadOfTime {
 
-    static final String PROPERTY = "spring.aot.enabled";
-    static final String ENV = "TANDEM_AOT";
+    private static final String PROPERTY = "spring.aot.enabled";
+    private static final String ENV = "TANDEM_AOT";
     /** Written by Spring AOT ({@code process-aot}) into the jar's classes. */
-    static final String INITIALIZER = "Tandem__ApplicationContextInitializer.class";
+    private static final String INITIALIZER = "Tandem__ApplicationContextInitializer.class";
 
     /** Where Spring Boot's settings live: a key with one of these prefixes may change the beans. */
     private static final List<String> SPRING_KEYS = List.of("spring.", "server.", "management.", "springdoc.", "logging.");
@@ -53,9 +53,9 @@ final class AheadOfTime {
 
     /**
      * Sets {@code spring.aot.enabled} for this start (from {@code TANDEM_AOT}, or by the rules above) when it
-     * is not set already; returns whether it is on.
+     * is not set already.
      */
-    static boolean decide(String[] args) {
+    static void decide(String[] args) {
         if (System.getProperty("spring.aot.processing") != null) {
             // The build's AOT processing itself: what it sees is fixed in the jar, so it must see Tandem's own
             // settings only (no profile or management setting of the machine that builds it).
@@ -63,28 +63,26 @@ final class AheadOfTime {
                 throw new IllegalStateException("Spring AOT processing would fix a setting of this build's environment in the"
                         + " jar: " + reason + "; build without it");
             });
-            return false;
+            return;
         }
         String explicit = System.getProperty(PROPERTY);
         if (explicit == null) {
             explicit = System.getenv(ENV);
         }
         if (explicit != null) {
-            boolean on = Boolean.parseBoolean(explicit.trim());
-            System.setProperty(PROPERTY, String.valueOf(on));
-            return on;
+            System.setProperty(PROPERTY, String.valueOf(Boolean.parseBoolean(explicit.trim())));
+            return;
         }
         if (!fromPackagedJar()) {
-            return false;
+            return;
         }
         Optional<String> reason = reasonAgainst(List.of(args), System.getProperties(), System.getenv(), Path.of(""));
         if (reason.isPresent()) {
             System.err.println("Tandem: starting without the ahead-of-time bean definitions because " + reason.get()
                     + " (it may switch components on or off); TANDEM_AOT=true starts with them anyway.");
-            return false;
+            return;
         }
         System.setProperty(PROPERTY, "true");
-        return true;
     }
 
     /** Whether this is the built jar, with Spring AOT's generated classes in it (not an IDE or a test). */

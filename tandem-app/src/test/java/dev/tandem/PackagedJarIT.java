@@ -5,12 +5,6 @@ import dev.tandem.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The packaged jar as it serves in production: from the bean definitions Spring AOT generated at build time
@@ -34,7 +27,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class PackagedJarIT {
 
-    private static final Path JAR = Path.of("target", "tandem.jar");
+    private static final Path JAR = PackagedJar.JAR;
     private static final String PASSWORD = "packaged-jar-it-password";
 
     @TempDir
@@ -46,10 +39,7 @@ class PackagedJarIT {
         String schema = null;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", JAR.toString()));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = PackagedJar.freePort();
         command.add("--server.port=" + port);
         Path log = dir.resolve("server.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -71,7 +61,7 @@ class PackagedJarIT {
         }
         Process server = builder.start();
         try {
-            awaitReady(server, port, log);
+            PackagedJar.awaitReady(server, port, log, Duration.ofMinutes(3));
             String output = Files.readString(log);
             assertThat(output).as("started from the generated bean definitions").contains("Starting AOT-processed Tandem")
                     .doesNotContain("starting without the ahead-of-time bean definitions");
@@ -125,27 +115,5 @@ class PackagedJarIT {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    private static void awaitReady(Process server, int port, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                fail("the server exited with " + server.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        server.destroyForcibly();
-        throw new AssertionError("not ready within 3 minutes:\n" + Files.readString(log));
     }
 }

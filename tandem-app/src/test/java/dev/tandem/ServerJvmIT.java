@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ServerJvmIT {
 
-    private static final Path JAR = Path.of("target", "tandem.jar");
+    private static final Path JAR = PackagedJar.JAR;
     private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
 
     @TempDir
@@ -54,10 +53,7 @@ class ServerJvmIT {
 
     private Server start(Path javaHome, List<String> jvmOptions, Map<String, String> env) throws Exception {
         assertThat(JAR).as("the packaged jar (failsafe runs after package)").isRegularFile();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = PackagedJar.freePort();
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
@@ -70,24 +66,8 @@ class ServerJvmIT {
         builder.environment().put("TANDEM_ADMIN_PASSWORD", "server-jvm-it-password");
         builder.environment().putAll(env);
         Server server = new Server(builder.start(), port, log);
-        long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.launcher().isAlive()) {
-                fail("the launcher exited with " + server.launcher().exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return server;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        server.launcher().destroyForcibly();
-        throw new AssertionError("not healthy within " + HEALTHY_WITHIN + ":\n" + Files.readString(log));
+        PackagedJar.awaitReady(server.launcher(), port, log, HEALTHY_WITHIN);
+        return server;
     }
 
     private static List<ProcessHandle> serverJvms(Server server) {

@@ -2,9 +2,11 @@ package dev.tandem.catalog;
 
 import dev.tandem.accounts.AccessPolicy;
 import dev.tandem.audit.AuditLog;
+import dev.tandem.catalog.internal.CatalogRevision;
 import dev.tandem.catalog.internal.ServiceNameOrder;
 import dev.tandem.catalog.internal.ServiceReferences;
 import dev.tandem.catalog.internal.ServiceRows;
+import dev.tandem.catalog.internal.ServiceSummaryCache;
 import dev.tandem.catalog.internal.Sql;
 import dev.tandem.shared.ConflictException;
 import dev.tandem.shared.InvalidInputException;
@@ -35,9 +37,13 @@ public class Services {
     private final AuditLog audit;
     private final ServiceNameOrder nameOrder;
     private final ServiceReferences references;
+    private final ServiceSummaryCache summaries;
+    private final CatalogRevision revision;
 
     Services(JdbcClient jdbc, AccessPolicy policy, AuditLog audit, ServiceNameOrder nameOrder,
-             ServiceReferences references) {
+             ServiceReferences references, ServiceSummaryCache summaries, CatalogRevision revision) {
+        this.summaries = summaries;
+        this.revision = revision;
         this.jdbc = jdbc;
         this.policy = policy;
         this.audit = audit;
@@ -108,11 +114,7 @@ public class Services {
         if (slice.ids().length == 0) {
             return new Page<>(List.of(), request.page(), request.size(), slice.total());
         }
-        // one array parameter: H2 looks each id up in the primary key, where a list of 50 "?" made it compare every row
-        Long[] ids = java.util.Arrays.stream(slice.ids()).boxed().toArray(Long[]::new);
-        List<ServiceSummary> items = jdbc.sql("select " + ServiceRows.SUMMARY_COLUMNS + ServiceRows.SUMMARY_FROM
-                        + " where s.id = any(?) order by s.name" + (request.descending() ? " desc" : ""))
-                .param(ids).query(ServiceRows.SUMMARY).list();
+        List<ServiceSummary> items = summaries.byIds(slice.ids());
         return new Page<>(items, request.page(), request.size(), slice.total());
     }
 
@@ -186,6 +188,7 @@ public class Services {
                 .update();
         long id = jdbc.sql("select id from services where name = ?").param(draft.name()).query(Long.class).single();
         references.write(id, r);
+        revision.raise();
         Service created = get(draft.name());
         audit.record("create", TYPE, created.name(), null, created);
         return created;
@@ -219,6 +222,7 @@ public class Services {
         jdbc.sql("delete from service_dependencies where service_id = ?").param(before.id()).update();
         jdbc.sql("delete from service_resources where service_id = ?").param(before.id()).update();
         references.write(before.id(), r);
+        revision.raise();
         Service after = get(name);
         audit.record("update", TYPE, name, before, after);
         return after;
@@ -239,6 +243,7 @@ public class Services {
                     + "; remove those dependencies first");
         }
         jdbc.sql("delete from services where id = ?").param(before.id()).update();
+        revision.raise();
         audit.record("delete", TYPE, name, before, null);
     }
 

@@ -2,6 +2,7 @@ package dev.tandem.catalog;
 
 import dev.tandem.accounts.AccessPolicy;
 import dev.tandem.audit.AuditLog;
+import dev.tandem.catalog.internal.CatalogRevision;
 import dev.tandem.catalog.internal.Sql;
 import dev.tandem.shared.ConflictException;
 import dev.tandem.shared.FieldProblem;
@@ -37,8 +38,10 @@ public class Systems {
     private final JdbcClient jdbc;
     private final AccessPolicy policy;
     private final AuditLog audit;
+    private final CatalogRevision revision;
 
-    Systems(JdbcClient jdbc, AccessPolicy policy, AuditLog audit) {
+    Systems(JdbcClient jdbc, AccessPolicy policy, AuditLog audit, CatalogRevision revision) {
+        this.revision = revision;
         this.jdbc = jdbc;
         this.policy = policy;
         this.audit = audit;
@@ -115,6 +118,7 @@ public class Systems {
             throw new StaleVersionException(TYPE, name, expectedVersion, before.version(), true);
         }
         jdbc.sql("delete from systems where id = ?").param(before.id()).update();
+        revision.raise(); // the services in it lose their system
         audit.record("delete", TYPE, name, before, null);
     }
 

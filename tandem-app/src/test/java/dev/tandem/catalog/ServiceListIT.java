@@ -79,6 +79,73 @@ class ServiceListIT {
         assertThat(page.get("totalItems").asLong()).isPositive();
     }
 
+    /**
+     * The rows of the whole list are kept in memory while the catalog's revision stays the same; every
+     * change that a row shows must reach the list at once: an edit, an import, a removed system.
+     */
+    @Test
+    void theListShowsEveryChangeOfARowAtOnce() {
+        String other = team + "-b";
+        assertThat(api.post("/api/v1/teams", "{\"name\":\"" + other + "\"}").status()).isEqualTo(201);
+        String system = team + "-sys";
+        assertThat(api.post("/api/v1/systems", Api.json(java.util.Map.of("name", system, "owner", team))).status())
+                .isEqualTo(201);
+        String name = team + "-svc";
+        assertThat(api.post("/api/v1/services", Api.json(java.util.Map.of("name", name, "owner", team,
+                "readinessLevel", "B", "system", system, "title", "First"))).status()).isEqualTo(201);
+        assertThat(row(name).get("title").asString()).isEqualTo("First");
+        assertThat(row(name).get("system").asString()).isEqualTo(system);
+
+        java.util.Map<String, Object> edit = new java.util.HashMap<>(java.util.Map.of("name", name, "owner", other,
+                "readinessLevel", "A", "system", system, "title", "Second", "tags", List.of("edited"), "version", 0));
+        Api.Response updated = api.put("/api/v1/services/" + name, Api.json(edit));
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        JsonNode afterEdit = row(name);
+        assertThat(afterEdit.get("title").asString()).isEqualTo("Second");
+        assertThat(afterEdit.get("owner").asString()).isEqualTo(other);
+        assertThat(afterEdit.get("readinessLevel").asString()).isEqualTo("A");
+        assertThat(afterEdit.get("tags").get(0).asString()).isEqualTo("edited");
+
+        Api.Response imported = api.postYaml("/api/v1/catalog/import", """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: %s
+                  title: Third
+                spec:
+                  type: service
+                  lifecycle: experimental
+                  owner: group:default/%s
+                  system: %s
+                """.formatted(name, team, system));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        JsonNode afterImport = row(name);
+        assertThat(afterImport.get("title").asString()).isEqualTo("Third");
+        assertThat(afterImport.get("owner").asString()).isEqualTo(team);
+        assertThat(afterImport.get("lifecycle").asString()).isEqualTo("experimental");
+
+        assertThat(api.delete("/api/v1/systems/" + system).status()).isEqualTo(204);
+        assertThat(row(name).has("system") && !row(name).get("system").isNull()).isFalse();
+
+        assertThat(api.delete("/api/v1/services/" + name).status()).isEqualTo(204);
+        assertThat(allNames("")).doesNotContain(name);
+    }
+
+    /** The service's row as the whole list (no filter, name order) shows it. */
+    private JsonNode row(String name) {
+        for (int p = 0; ; p++) {
+            JsonNode page = api.get("/api/v1/services?size=500&page=" + p).json();
+            for (JsonNode item : page.get("items")) {
+                if (item.get("name").asString().equals(name)) {
+                    return item;
+                }
+            }
+            if (p + 1 >= page.get("totalPages").asInt()) {
+                throw new AssertionError(name + " is not in the list");
+            }
+        }
+    }
+
     private void create(String name) {
         assertThat(api.post("/api/v1/services", "{\"name\":\"" + name + "\",\"owner\":\"" + team
                 + "\",\"readinessLevel\":\"B\"}").status()).isEqualTo(201);

@@ -210,6 +210,7 @@ public class CatalogStateWriter {
         if (diff.inserts().isEmpty() && diff.updates().isEmpty()) {
             return;
         }
+        jdbc.update("update catalog_revision set revision = revision + 1 where id = 1");
         Map<String, Long> services = ids("services");
         Map<String, Long> resources = ids("resources");
         Map<String, Long> apis = ids("apis");

@@ -2,8 +2,16 @@ package dev.tandem.catalog.web;
 
 import dev.tandem.catalog.ReadinessLevel;
 import dev.tandem.catalog.ServiceSummary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.NumericChars;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -44,5 +52,23 @@ class ServiceRowsHtmlTest {
         ServiceSummary s = new ServiceSummary("x", null, null, "t", null, ReadinessLevel.C, "production", 2, List.of(), null);
         assertThat(ServiceRowsHtml.render(List.of(s, s, s), "").split("<tr>", -1)).hasSize(4);
         assertThat(ServiceRowsHtml.render(List.of(), "")).isEmpty();
+    }
+
+    @Property(tries = 500)
+    void escapesAsSpringsHtmlUtilsDoes(@ForAll @AlphaChars @Chars({'&', '<', '>', '"', '\'', '/', ' ', 'ü', '#', '\u2013'}) String value) {
+        StringBuilder html = new StringBuilder("x");
+        ServiceRowsHtml.escape(html, value);
+        assertThat(html.toString()).isEqualTo("x" + HtmlUtils.htmlEscape(value, "UTF-8"));
+    }
+
+    @Property(tries = 500)
+    void encodesSegmentsAsSpringsUriUtilsDoes(@ForAll @AlphaChars @NumericChars @Chars({'-', '.', '_', '~', '/', '?', ' ', '+', '%', 'ü', ':', '@'}) String value) {
+        assertThat(ServiceRowsHtml.segment(value)).isEqualTo(UriUtils.encodePathSegment(value, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void segmentsOutsideTheNameRulesAreEncoded() {
+        assertThat(ServiceRowsHtml.segment("a b/ü")).isEqualTo("a%20b%2F%C3%BC");
+        assertThat(ServiceRowsHtml.segment("svc-1.a_b~")).isEqualTo("svc-1.a_b~");
     }
 }

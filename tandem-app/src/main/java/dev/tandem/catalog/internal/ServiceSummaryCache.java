@@ -1,0 +1,84 @@
+package dev.tandem.catalog.internal;
+
+import dev.tandem.catalog.ServiceSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The summary rows of services, kept in memory by id for as long as the {@link CatalogRevision} stays the
+ * same. Fetching a page's 50 rows by id was most of the database time of the service list; with the rows
+ * in memory a page costs one query for the revision.
+ *
+ * <p>Why it is never stale: the revision is read before the rows. A change that commits in between makes
+ * the rows newer than the revision they are kept under, and the next reader, seeing the new revision,
+ * starts an empty map. A reader that still holds the old map adds to a map nobody reads any more.
+ */
+@Component
+public class ServiceSummaryCache {
+
+    /** Beyond this many rows nothing more is kept; the rest are read from the database every time. */
+    static final int MAX_ROWS = 50_000;
+
+    private record Generation(long revision, Map<Long, ServiceSummary> rows) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CatalogRevision revision;
+    private volatile Generation generation = new Generation(-1, new ConcurrentHashMap<>());
+
+    ServiceSummaryCache(JdbcClient jdbc, CatalogRevision revision) {
+        this.jdbc = jdbc;
+        this.revision = revision;
+    }
+
+    /** The summaries of the given services, in the order of {@code ids}; ids of removed services are left out. */
+    public List<ServiceSummary> byIds(long[] ids) {
+        long current = revision.current();
+        Generation g = generation;
+        if (g.revision() != current) {
+            g = new Generation(current, new ConcurrentHashMap<>());
+            generation = g;
+        }
+        List<Long> missing = new ArrayList<>();
+        for (long id : ids) {
+            if (!g.rows().containsKey(id)) {
+                missing.add(id);
+            }
+        }
+        Map<Long, ServiceSummary> fetched = missing.isEmpty() ? Map.of() : fetch(missing);
+        if (g.rows().size() + fetched.size() <= MAX_ROWS) {
+            g.rows().putAll(fetched);
+        }
+        List<ServiceSummary> out = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            ServiceSummary s = g.rows().get(id);
+            if (s == null) {
+                s = fetched.get(id);
+            }
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private Map<Long, ServiceSummary> fetch(List<Long> ids) {
+        // one array parameter: H2 looks each id up in the primary key, where a list of "?" made it compare every row
+        Map<Long, ServiceSummary> rows = new java.util.HashMap<>();
+        jdbc.sql("select s.id," + ServiceRows.SUMMARY_COLUMNS + ServiceRows.SUMMARY_FROM + " where s.id = any(?)")
+                .param(ids.toArray(Long[]::new))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        rows.put(rs.getLong("id"), ServiceRows.SUMMARY.mapRow(rs, 0)));
+        return rows;
+    }
+
+    /** For tests: how many rows are kept now. */
+    int size() {
+        return generation.rows().size();
+    }
+}

@@ -71,22 +71,39 @@ public class FactRefresh {
         return new Result(service.name(), counts, errors, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * Background work gives way to requests: after each service the run waits as long as that service
+     * took, so over a large catalog it keeps to half of one core instead of a whole one
+     * (docs/performance.md, "Background work"). False when the thread was interrupted.
+     */
+    static boolean giveWay(long workedNanos) {
+        java.util.concurrent.locks.LockSupport.parkNanos(Math.min(workedNanos, 1_000_000_000L));
+        return !Thread.currentThread().isInterrupted();
+    }
+
     @Scheduled(initialDelayString = "${tandem.readiness.collect-delay:PT1M}",
             fixedDelayString = "${tandem.readiness.collect-interval:PT1H}")
     void refreshAll() {
         Actor.runAs(Actor.system(), () -> {
             List<String> names = new ArrayList<>(jdbc.sql("select name from services order by name").query(String.class).list());
             int failed = 0;
+            long runStarted = System.nanoTime();
             for (String name : names) {
+                long started = System.nanoTime();
                 try {
                     services.find(name).ifPresent(this::collect);
                 } catch (RuntimeException e) {
                     failed++;
                 }
+                if (!giveWay(System.nanoTime() - started)) {
+                    log.info("fact collection stopped after {} of {} services: the server is stopping",
+                            names.indexOf(name) + 1, names.size());
+                    return null;
+                }
             }
             ScorecardRun run = scorecards.evaluateAll();
-            log.info("collected facts for {} services ({} failed); scorecards evaluated in {} ms", names.size(), failed,
-                    run.millis());
+            log.info("collected facts for {} services ({} failed) in {} s; scorecards evaluated in {} ms", names.size(),
+                    failed, (System.nanoTime() - runStarted) / 1_000_000_000, run.millis());
             return null;
         });
     }

@@ -179,8 +179,64 @@ public class Facts {
      */
     @Transactional
     public void replace(long serviceId, String serviceName, String source, List<Fact> facts) {
+        if (source != null && sameAsStored(serviceId, source, facts)) {
+            return;
+        }
         write(serviceId, source, facts);
         events.publishEvent(new FactsChanged(serviceId, serviceName));
+    }
+
+    /**
+     * When a collector finds what is stored already (the same keys, outcomes, values and details, none of
+     * them expired, none taken from another source), only the collection and expiry times move on. Nothing
+     * is rewritten and no {@link FactsChanged} is announced: the hourly run over thousands of unchanged
+     * services would otherwise re-evaluate every scorecard and engagement of each of them
+     * (docs/performance.md, "Background work").
+     */
+    private boolean sameAsStored(long serviceId, String source, List<Fact> facts) {
+        Instant now = Instant.now();
+        Map<String, Object[]> fresh = new LinkedHashMap<>();
+        for (Fact f : facts) {
+            if (fresh.put(f.key(), FactRows.insertParams(serviceId, f)) != null) {
+                return false;
+            }
+        }
+        Map<String, Object[]> stored = new java.util.HashMap<>();
+        boolean[] conflict = {false};
+        jdbc.sql("select fact_key, source, outcome, value_json, details, expires_at from facts where service_id = ?")
+                .param(serviceId).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    String key = rs.getString(1);
+                    java.sql.Timestamp expires = rs.getTimestamp(6);
+                    if (!source.equals(rs.getString(2))) {
+                        conflict[0] |= fresh.containsKey(key);
+                    } else if (expires != null && !expires.toInstant().isAfter(now)) {
+                        conflict[0] = true; // an expired fact comes back to life: that is a change
+                    } else {
+                        stored.put(key, new Object[] {rs.getString(3), rs.getString(4), rs.getString(5), expires});
+                    }
+                });
+        if (conflict[0] || !stored.keySet().equals(fresh.keySet())) {
+            return false;
+        }
+        boolean expiryMoved = false;
+        List<Object[]> touched = new ArrayList<>();
+        for (Map.Entry<String, Object[]> e : fresh.entrySet()) {
+            Object[] next = e.getValue();
+            Object[] before = stored.get(e.getKey());
+            // insertParams: 2 outcome, 3 value as JSON, 4 details as stored, 6 collected, 7 expires
+            if (!java.util.Objects.equals(before[0], next[2]) || !java.util.Objects.equals(before[1], next[3])
+                    || !java.util.Objects.equals(before[2], next[4])) {
+                return false;
+            }
+            expiryMoved |= before[3] != null || next[7] != null;
+            touched.add(new Object[] {next[6], next[7], serviceId, e.getKey()});
+        }
+        jdbcTemplate.batchUpdate("update facts set collected_at = ?, expires_at = ? where service_id = ? and fact_key = ?",
+                touched);
+        if (expiryMoved) {
+            outcomes.rewrite(serviceId);
+        }
+        return true;
     }
 
     private void write(long serviceId, String source, List<Fact> facts) {

@@ -50,6 +50,7 @@ class PageErrors {
         response.setStatus(status);
         model.addAttribute("viewer", Viewer.current());
         model.addAttribute("currentPath", request.getRequestURI());
+        model.addAttribute("section", dev.tandem.web.Navigation.section(request));
         model.addAttribute("dates", dates);
         model.addAttribute("status", status);
         model.addAttribute("message", message);

@@ -39,6 +39,11 @@ class PageModel {
         return Viewer.current();
     }
 
+    @ModelAttribute("section")
+    String section(HttpServletRequest request) {
+        return Navigation.section(request);
+    }
+
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();

@@ -75,7 +75,11 @@ class PagesIT {
         String page = get("/services/" + team + "-svc").body();
         for (String html : new String[] {list, page}) {
             assertThat(html).doesNotContain(title).contains("&lt;img src=x onerror=alert(1)&gt;");
+            // the navigation marks the section, and only that one
+            assertThat(html).contains("href=\"/services\" aria-current=\"page\">Services</a>");
+            assertThat(html.split("aria-current=", -1)).hasSize(2);
         }
+        assertThat(get("/teams/" + team).body()).contains("href=\"/teams\" aria-current=\"page\">Teams</a>");
     }
 
     @Test

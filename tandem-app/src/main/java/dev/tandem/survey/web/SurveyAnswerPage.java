@@ -104,5 +104,6 @@ class SurveyAnswerPage {
     private static void layout(Model model, HttpServletRequest request) {
         model.addAttribute("viewer", Viewer.current());
         model.addAttribute("currentPath", request.getRequestURI());
+        model.addAttribute("section", dev.tandem.web.Navigation.section(request));
     }
 }

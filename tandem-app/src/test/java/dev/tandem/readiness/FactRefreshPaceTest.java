@@ -1,0 +1,22 @@
+package dev.tandem.readiness;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FactRefreshPaceTest {
+
+    @Test
+    void theRunWaitsAsLongAsTheServiceTookAndStopsWhenInterrupted() {
+        long start = System.nanoTime();
+        assertThat(FactRefresh.giveWay(20_000_000L)).isTrue();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(15_000_000L);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(FactRefresh.giveWay(1_000L)).isFalse();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+}

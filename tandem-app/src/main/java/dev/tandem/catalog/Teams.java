@@ -78,6 +78,10 @@ public class Teams {
     }
 
     /** Team names, for pickers: at most {@code limit}, alphabetical. */
+    public long count() {
+        return jdbc.sql("select count(*) from teams").query(Long.class).single();
+    }
+
     public List<String> names(int limit) {
         return jdbc.sql("select name from teams order by name limit ?").param(limit).query(String.class).list();
     }

@@ -4,7 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Links that keep the current filters: the pagination and sortable-header fragments call it as
@@ -16,13 +20,13 @@ public class PageLinks {
 
     /** The current list at another page (0-based). */
     public String page(int page) {
-        return current().replaceQueryParam("page", page).build().toUriString();
+        return current().with("page", Integer.toString(page), null);
     }
 
     /** The current list sorted by {@code field}; a second click on the sorted column reverses it. */
     public String sort(String field, String currentSort) {
         String next = field + ("ascending".equals(state(field, currentSort)) ? ",desc" : ",asc");
-        return current().replaceQueryParam("sort", next).replaceQueryParam("page").build().toUriString();
+        return current().with("sort", next, "page");
     }
 
     /** The value of {@code aria-sort} for a column: ascending, descending or none. */
@@ -56,18 +60,52 @@ public class PageLinks {
         return lower.startsWith("https://") || lower.startsWith("http://") ? u : null;
     }
 
-    /** The request's address, parsed once per request: a list page asks for a dozen links. */
-    private static UriComponentsBuilder current() {
+    /** The request's path and query, split once per request: a list page asks for a dozen links. */
+    private static Address current() {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-        UriComponentsBuilder parsed = (UriComponentsBuilder) request.getAttribute(PARSED);
-        if (parsed == null) {
-            String query = request.getQueryString();
-            // the query string arrives encoded; parse it as such so it is not encoded twice
-            parsed = UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query));
-            request.setAttribute(PARSED, parsed);
+        Address address = (Address) request.getAttribute(PARSED);
+        if (address == null) {
+            address = Address.of(request.getRequestURI(), request.getQueryString());
+            request.setAttribute(PARSED, address);
         }
-        return parsed.cloneBuilder();
+        return address;
     }
 
     private static final String PARSED = PageLinks.class.getName() + ".parsed";
+
+    /**
+     * A path and its query parameters as they arrived (still encoded, so nothing is encoded twice), grouped
+     * by name in the order the names first appear. A link leaves out one or two parameters and adds one at
+     * the end: what {@code UriComponentsBuilder.replaceQueryParam} did, without parsing and rebuilding the
+     * whole address for every link (a list page has a dozen).
+     */
+    record Address(String path, Map<String, List<String>> pairs) {
+
+        static Address of(String path, String query) {
+            Map<String, List<String>> pairs = new LinkedHashMap<>();
+            if (query != null) {
+                for (String pair : query.split("&")) {
+                    if (!pair.isEmpty()) {
+                        int eq = pair.indexOf('=');
+                        pairs.computeIfAbsent(eq < 0 ? pair : pair.substring(0, eq), k -> new ArrayList<>()).add(pair);
+                    }
+                }
+            }
+            return new Address(path, pairs);
+        }
+
+        String with(String name, String value, String drop) {
+            StringBuilder link = new StringBuilder(path.length() + 64).append(path);
+            char separator = '?';
+            for (Map.Entry<String, List<String>> e : pairs.entrySet()) {
+                if (!e.getKey().equals(name) && !e.getKey().equals(drop)) {
+                    for (String pair : e.getValue()) {
+                        link.append(separator).append(pair);
+                        separator = '&';
+                    }
+                }
+            }
+            return link.append(separator).append(name).append('=').append(value).toString();
+        }
+    }
 }

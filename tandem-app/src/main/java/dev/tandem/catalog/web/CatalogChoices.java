@@ -32,6 +32,9 @@ class CatalogChoices {
 
     /** The team names for a select, or null when there are too many and a text field serves better. */
     List<String> teamNamesForSelect() {
+        if (teams.count() > SELECT_LIMIT) {
+            return null; // a count is cheaper than reading the first hundred names on every list page
+        }
         List<String> names = teams.names(SELECT_LIMIT + 1);
         return names.size() > SELECT_LIMIT ? null : names;
     }

@@ -67,6 +67,12 @@ class ServiceRowsHtmlTest {
     }
 
     @Test
+    void datesAreTheDayInUtc() {
+        assertThat(ServiceRowsHtml.date(Instant.parse("2026-11-26T23:59:59Z"))).isEqualTo("2026-11-26");
+        assertThat(ServiceRowsHtml.date(Instant.parse("0999-01-02T00:00:00Z"))).isEqualTo("0999-01-02");
+    }
+
+    @Test
     void segmentsOutsideTheNameRulesAreEncoded() {
         assertThat(ServiceRowsHtml.segment("a b/ü")).isEqualTo("a%20b%2F%C3%BC");
         assertThat(ServiceRowsHtml.segment("svc-1.a_b~")).isEqualTo("svc-1.a_b~");

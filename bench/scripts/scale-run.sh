@@ -216,6 +216,7 @@ java_summary() {
 }
 
 declare -A RESULT
+LOAD_FROM="$(date -u +%H:%M:%S)"
 for target in api html; do
   if [[ $target == api ]]; then path="$API_PATH"; token="$TOKEN"; cookie=""
   else path="$HTML_PATH"; token=""; cookie="JSESSIONID=$SESSION"; fi
@@ -228,6 +229,11 @@ for target in api html; do
     RESULT[$target-java]="java load-test|$(java_summary "$WORK/java-$target.txt")"
   fi
 done
+
+LOAD_TO="$(date -u +%H:%M:%S)"
+# The server collects readiness facts for every service a minute after start (paced, see performance.md,
+# "Background work"); say whether that run overlapped the load.
+FACT_RUNS="$(grep -o 'T[0-9:]*\.[0-9]*Z.*collected facts for.*' "$APP_LOG" | sed 's/^T\([0-9:]*\)\.[0-9]*Z.*collected facts/\1 UTC: collected facts/' | paste -sd ';' - || true)"
 
 # ------------------------------------------------------------------ heap after load
 HEAP_INFO="$(jcmd "$SERVER_PID" GC.heap_info 2>&1 || echo "jcmd failed")"
@@ -287,6 +293,7 @@ I2_BODY=$(counts <<<"$I2_BODY")
   echo "- JVM: $(java -version 2>&1 | head -n1), server started with \`java -Xmx$HEAP ${JAVA_OPTS:-}-jar\`; serving JVM: \`$SERVER_ARGS\`"
   echo "- Organisation: $GEN_COUNTS (seed $SEED)"
   echo "- Load: $THREADS threads, $CONNECTIONS connections, $DURATION per target after an unmeasured $WARMUP warm-up, pages drawn from [0, $PAGES)"
+  echo "- Load window (warm-ups included): $LOAD_FROM–$LOAD_TO UTC; background fact collection: ${FACT_RUNS:-none finished by then}"
   echo
   echo "## Startup and import"
   echo

@@ -12,7 +12,9 @@
 # Tunables (environment): DURATION (30s), THREADS (2), CONNECTIONS (32), PAGES (200), PAGE_SIZE (50),
 #   WARMUP (60s, an unmeasured wrk run before each measured one), HEAP (512m), SEED (42), SERVICES/TEAMS/PEOPLE/SYSTEMS/RESOURCES (generator defaults),
 #   STARTUP_TIMEOUT (120), SECOND_OPINION=1 (also run the Java load-test), KEEP_WORKDIR=1,
-#   JAVA_OPTS (more JVM options for the server, after -Xmx; TANDEM_RELAUNCH=false serves without the child JVM).
+#   JAVA_OPTS (more JVM options for the server, after -Xmx; TANDEM_RELAUNCH=false serves without the child JVM),
+#   DURING_FACTS=1 (measure while the first readiness fact collection still runs; by default the warm-up
+#   goes on until it has finished).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -172,6 +174,8 @@ log "signed in for HTML pages"
 API_PATH="/api/v1/services?page={page}&size=$PAGE_SIZE"
 HTML_PATH="/services?page={page}"
 
+WAIT_FOR_FACTS=1; [[ "${DURING_FACTS:-0}" == 1 ]] && WAIT_FOR_FACTS=0
+declare -A MEASURED_FROM
 run_wrk() { # run_wrk NAME PATH TOKEN COOKIE
   local name="$1" path="$2" token="$3" cookie="$4" out="$WORK/wrk-$1.txt"
   if [[ "$WARMUP" != "0" && "$WARMUP" != "0s" ]]; then
@@ -180,7 +184,20 @@ run_wrk() { # run_wrk NAME PATH TOKEN COOKIE
     PAGE_PATH="$path" PAGES="$PAGES" TANDEM_TOKEN="$token" TANDEM_COOKIE="$cookie" \
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$URL" >/dev/null 2>&1 || true
   fi
+  if [[ "$WAIT_FOR_FACTS" == 1 ]]; then
+    # The first readiness fact collection after the import writes facts for every service (paced, a third of
+    # one core, several minutes under load). The steady state is measured after it; DURING_FACTS=1 measures
+    # beside it instead. The warm-up load goes on meanwhile, so the JIT stays warm.
+    local waited=0
+    while ! grep -q 'collected facts for' "$APP_LOG" && (( waited < 900 )); do
+      PAGE_PATH="$path" PAGES="$PAGES" TANDEM_TOKEN="$token" TANDEM_COOKIE="$cookie" \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d15s -s "$LUA" "$URL" >/dev/null 2>&1 || true
+      waited=$((waited + 15))
+    done
+    (( waited > 0 )) && log "wrk $name: $waited s more warm-up until the first fact collection had finished"
+  fi
   log "wrk $name: $path (${THREADS}t/${CONNECTIONS}c/$DURATION)"
+  MEASURED_FROM[$name]="$(date -u +%H:%M:%S)"
   PAGE_PATH="$path" PAGES="$PAGES" TANDEM_TOKEN="$token" TANDEM_COOKIE="$cookie" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$URL" >"$out" 2>&1 || true
   cat "$out" >&2
@@ -293,7 +310,7 @@ I2_BODY=$(counts <<<"$I2_BODY")
   echo "- JVM: $(java -version 2>&1 | head -n1), server started with \`java -Xmx$HEAP ${JAVA_OPTS:-}-jar\`; serving JVM: \`$SERVER_ARGS\`"
   echo "- Organisation: $GEN_COUNTS (seed $SEED)"
   echo "- Load: $THREADS threads, $CONNECTIONS connections, $DURATION per target after an unmeasured $WARMUP warm-up, pages drawn from [0, $PAGES)"
-  echo "- Load window (warm-ups included): $LOAD_FROM–$LOAD_TO UTC; background fact collection: ${FACT_RUNS:-none finished by then}"
+  echo "- Load window (warm-ups included): $LOAD_FROM–$LOAD_TO UTC, measured runs from ${MEASURED_FROM[api]:-?} (API) and ${MEASURED_FROM[html]:-?} (HTML); background fact collection: ${FACT_RUNS:-none finished by then}$([[ $WAIT_FOR_FACTS == 1 ]] && echo ' (measured after it)' || echo ' (DURING_FACTS=1: measured beside it)')"
   echo
   echo "## Startup and import"
   echo

@@ -72,12 +72,12 @@ public class FactRefresh {
     }
 
     /**
-     * Background work gives way to requests: after each service the run waits as long as that service
-     * took, so over a large catalog it keeps to half of one core instead of a whole one
+     * Background work gives way to requests: after each service the run waits twice as long as that
+     * service took, so over a large catalog it keeps to a third of one core instead of a whole one
      * (docs/performance.md, "Background work"). False when the thread was interrupted.
      */
     static boolean giveWay(long workedNanos) {
-        java.util.concurrent.locks.LockSupport.parkNanos(Math.min(workedNanos, 1_000_000_000L));
+        java.util.concurrent.locks.LockSupport.parkNanos(Math.min(2 * workedNanos, 2_000_000_000L));
         return !Thread.currentThread().isInterrupted();
     }
 

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FactRefreshPaceTest {
 
     @Test
-    void theRunWaitsAsLongAsTheServiceTookAndStopsWhenInterrupted() {
+    void theRunWaitsTwiceAsLongAsTheServiceTookAndStopsWhenInterrupted() {
         long start = System.nanoTime();
         assertThat(FactRefresh.giveWay(20_000_000L)).isTrue();
-        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(15_000_000L);
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(35_000_000L);
 
         Thread.currentThread().interrupt();
         try {

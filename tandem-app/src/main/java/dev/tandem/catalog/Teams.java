@@ -77,11 +77,11 @@ public class Teams {
         return jdbc.sql("select count(*) from teams where name = ?").param(name).query(Long.class).single() > 0;
     }
 
-    /** Team names, for pickers: at most {@code limit}, alphabetical. */
     public long count() {
         return jdbc.sql("select count(*) from teams").query(Long.class).single();
     }
 
+    /** Team names, for pickers: at most {@code limit}, alphabetical. */
     public List<String> names(int limit) {
         return jdbc.sql("select name from teams order by name limit ?").param(limit).query(String.class).list();
     }

@@ -51,7 +51,10 @@ public class FactRefresh {
         if (!policy.canChangeTeam(service.owner())) {
             policy.requireCurator();
         }
-        return collect(service);
+        Result result = collect(service);
+        // unchanged facts announce nothing; a refresh asked for by hand still brings the levels up to date
+        scorecards.evaluateService(service);
+        return result;
     }
 
     Result collect(Service service) {
@@ -96,7 +99,7 @@ public class FactRefresh {
                     failed++;
                 }
                 if (!giveWay(System.nanoTime() - started)) {
-                    log.info("fact collection stopped after {} of {} services: the server is stopping",
+                    log.info("fact collection stopped after {} of {} services: its thread was interrupted (the server stopping)",
                             names.indexOf(name) + 1, names.size());
                     return null;
                 }

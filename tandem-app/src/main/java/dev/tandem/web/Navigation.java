@@ -23,6 +23,10 @@ public final class Navigation {
         }
         int end = path.indexOf('/', 1);
         String first = end < 0 ? path.substring(1) : path.substring(1, end);
+        int parameters = first.indexOf(';'); // a path parameter such as ;jsessionid=…
+        if (parameters >= 0) {
+            first = first.substring(0, parameters);
+        }
         return switch (first) {
             case "engagements", "rotation", "roster", "surveys", "maturity", "program" -> "engagements";
             case "readiness", "scorecards" -> "readiness";

@@ -42,6 +42,8 @@ class UnchangedFactsIT {
     JdbcClient jdbc;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler scheduler;
 
     private String service;
     private long id;
@@ -135,5 +137,11 @@ class UnchangedFactsIT {
                 t0.plus(Duration.ofHours(2))), fact("uf.other", CheckStatus.FAIL, null, null, t0, null)));
         assertThat(changes()).as("a key another source wrote").isEqualTo(4);
         assertThat(facts.list(service)).extracting(Fact::source).containsOnly(SOURCE);
+    }
+
+    /** The collection takes minutes on a large catalog; the SLO evaluation every minute must not wait for it. */
+    @Test
+    void scheduledJobsRunSideBySide() {
+        assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isGreaterThanOrEqualTo(2);
     }
 }

@@ -20,6 +20,7 @@ class NavigationTest {
         assertThat(Navigation.section("/admin/tokens")).isEqualTo("admin");
         assertThat(Navigation.section("/account/password")).isEmpty();
         assertThat(Navigation.section("/servicesx")).isEmpty();
+        assertThat(Navigation.section("/services;jsessionid=ABC")).isEqualTo("services");
     }
 
     @Test

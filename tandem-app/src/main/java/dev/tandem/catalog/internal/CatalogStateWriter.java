@@ -74,6 +74,10 @@ public class CatalogStateWriter {
         writeApis(apis, teamIds, systemIds, now);
         writeServices(services, teamIds, systemIds, now);
         audit.recordAll(changes);
+        if (!services.inserts().isEmpty() || !services.updates().isEmpty()) {
+            // last, so the row is locked only from here to the commit (every service edit raises it too)
+            jdbc.update("update catalog_revision set revision = revision + 1 where id = 1");
+        }
         return outcomes;
     }
 
@@ -210,7 +214,6 @@ public class CatalogStateWriter {
         if (diff.inserts().isEmpty() && diff.updates().isEmpty()) {
             return;
         }
-        jdbc.update("update catalog_revision set revision = revision + 1 where id = 1");
         Map<String, Long> services = ids("services");
         Map<String, Long> resources = ids("resources");
         Map<String, Long> apis = ids("apis");

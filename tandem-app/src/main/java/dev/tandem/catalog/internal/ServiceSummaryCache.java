@@ -21,15 +21,22 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class ServiceSummaryCache {
 
-    /** Beyond this many rows nothing more is kept; the rest are read from the database every time. */
-    static final int MAX_ROWS = 50_000;
+    /**
+     * Beyond this many characters of text in the kept rows (descriptions may be long) nothing more is kept;
+     * the rest are read from the database every time. About 16 to 32 MB; 10,000 services with descriptions
+     * of a few hundred characters take a fifth of it.
+     */
+    static final long MAX_CHARS = 16_000_000;
 
-    private record Generation(long revision, Map<Long, ServiceSummary> rows) {
+    private record Generation(long revision, Map<Long, ServiceSummary> rows, java.util.concurrent.atomic.AtomicLong chars) {
+        Generation(long revision) {
+            this(revision, new ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong());
+        }
     }
 
     private final JdbcClient jdbc;
     private final CatalogRevision revision;
-    private volatile Generation generation = new Generation(-1, new ConcurrentHashMap<>());
+    private volatile Generation generation = new Generation(-1);
 
     ServiceSummaryCache(JdbcClient jdbc, CatalogRevision revision) {
         this.jdbc = jdbc;
@@ -41,7 +48,7 @@ public class ServiceSummaryCache {
         long current = revision.current();
         Generation g = generation;
         if (g.revision() != current) {
-            g = new Generation(current, new ConcurrentHashMap<>());
+            g = new Generation(current);
             generation = g;
         }
         List<Long> missing = new ArrayList<>();
@@ -51,8 +58,10 @@ public class ServiceSummaryCache {
             }
         }
         Map<Long, ServiceSummary> fetched = missing.isEmpty() ? Map.of() : fetch(missing);
-        if (g.rows().size() + fetched.size() <= MAX_ROWS) {
-            g.rows().putAll(fetched);
+        for (Map.Entry<Long, ServiceSummary> e : fetched.entrySet()) {
+            if (g.chars().addAndGet(chars(e.getValue())) <= MAX_CHARS) {
+                g.rows().put(e.getKey(), e.getValue());
+            }
         }
         List<ServiceSummary> out = new ArrayList<>(ids.length);
         for (long id : ids) {
@@ -72,9 +81,27 @@ public class ServiceSummaryCache {
         Map<Long, ServiceSummary> rows = new java.util.HashMap<>();
         jdbc.sql("select s.id," + ServiceRows.SUMMARY_COLUMNS + ServiceRows.SUMMARY_FROM + " where s.id = any(?)")
                 .param(ids.toArray(Long[]::new))
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
-                        rows.put(rs.getLong("id"), ServiceRows.SUMMARY.mapRow(rs, 0)));
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    ServiceSummary s = ServiceRows.SUMMARY.mapRow(rs, 0);
+                    // shared by every request from now on: nothing may change its tags
+                    rows.put(rs.getLong("id"), new ServiceSummary(s.name(), s.title(), s.description(), s.owner(),
+                            s.system(), s.readinessLevel(), s.lifecycle(), s.tier(), List.copyOf(s.tags()), s.updatedAt()));
+                });
         return rows;
+    }
+
+    /** The text a row holds, roughly: what the cap counts. */
+    static long chars(ServiceSummary s) {
+        long n = 64 + length(s.name()) + length(s.title()) + length(s.description()) + length(s.owner())
+                + length(s.system()) + length(s.lifecycle());
+        for (String tag : s.tags()) {
+            n += length(tag);
+        }
+        return n;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     /** For tests: how many rows are kept now. */

@@ -91,6 +91,7 @@ public class FactRefresh {
             List<String> names = new ArrayList<>(jdbc.sql("select name from services order by name").query(String.class).list());
             int failed = 0;
             long runStarted = System.nanoTime();
+            int done = 0;
             for (String name : names) {
                 long started = System.nanoTime();
                 try {
@@ -98,9 +99,10 @@ public class FactRefresh {
                 } catch (RuntimeException e) {
                     failed++;
                 }
+                done++;
                 if (!giveWay(System.nanoTime() - started)) {
                     log.info("fact collection stopped after {} of {} services: its thread was interrupted (the server stopping)",
-                            names.indexOf(name) + 1, names.size());
+                            done, names.size());
                     return null;
                 }
             }

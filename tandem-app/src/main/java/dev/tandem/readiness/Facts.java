@@ -11,16 +11,20 @@ import dev.tandem.shared.FieldProblem;
 import dev.tandem.shared.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -201,12 +205,12 @@ public class Facts {
                 return false;
             }
         }
-        Map<String, Object[]> stored = new java.util.HashMap<>();
+        Map<String, Object[]> stored = new HashMap<>();
         boolean[] conflict = {false};
         jdbc.sql("select fact_key, source, outcome, value_json, details, expires_at from facts where service_id = ?")
-                .param(serviceId).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                .param(serviceId).query((RowCallbackHandler) rs -> {
                     String key = rs.getString(1);
-                    java.sql.Timestamp expires = rs.getTimestamp(6);
+                    Timestamp expires = rs.getTimestamp(6);
                     if (!source.equals(rs.getString(2))) {
                         conflict[0] |= fresh.containsKey(key);
                     } else if (expires != null && !expires.toInstant().isAfter(now)) {
@@ -224,8 +228,8 @@ public class Facts {
             Object[] next = e.getValue();
             Object[] before = stored.get(e.getKey());
             // insertParams: 2 outcome, 3 value as JSON, 4 details as stored, 6 collected, 7 expires
-            if (!java.util.Objects.equals(before[0], next[2]) || !java.util.Objects.equals(before[1], next[3])
-                    || !java.util.Objects.equals(before[2], next[4])) {
+            if (!Objects.equals(before[0], next[2]) || !Objects.equals(before[1], next[3])
+                    || !Objects.equals(before[2], next[4])) {
                 return false;
             }
             expiryMoved |= before[3] != null || next[7] != null;

@@ -1,13 +1,16 @@
 package dev.tandem.catalog.internal;
 
 import dev.tandem.catalog.ServiceSummary;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The summary rows of services, kept in memory by id for as long as the {@link CatalogRevision} stays the
@@ -28,9 +31,9 @@ public class ServiceSummaryCache {
      */
     static final long MAX_CHARS = 16_000_000;
 
-    private record Generation(long revision, Map<Long, ServiceSummary> rows, java.util.concurrent.atomic.AtomicLong chars) {
+    private record Generation(long revision, Map<Long, ServiceSummary> rows, AtomicLong chars) {
         Generation(long revision) {
-            this(revision, new ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong());
+            this(revision, new ConcurrentHashMap<>(), new AtomicLong());
         }
     }
 
@@ -78,10 +81,10 @@ public class ServiceSummaryCache {
 
     private Map<Long, ServiceSummary> fetch(List<Long> ids) {
         // one array parameter: H2 looks each id up in the primary key, where a list of "?" made it compare every row
-        Map<Long, ServiceSummary> rows = new java.util.HashMap<>();
+        Map<Long, ServiceSummary> rows = new HashMap<>();
         jdbc.sql("select s.id," + ServiceRows.SUMMARY_COLUMNS + ServiceRows.SUMMARY_FROM + " where s.id = any(?)")
                 .param(ids.toArray(Long[]::new))
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                .query((RowCallbackHandler) rs -> {
                     ServiceSummary s = ServiceRows.SUMMARY.mapRow(rs, 0);
                     // shared by every request from now on: nothing may change its tags
                     rows.put(rs.getLong("id"), new ServiceSummary(s.name(), s.title(), s.description(), s.owner(),
@@ -102,10 +105,5 @@ public class ServiceSummaryCache {
 
     private static int length(String s) {
         return s == null ? 0 : s.length();
-    }
-
-    /** For tests: how many rows are kept now. */
-    int size() {
-        return generation.rows().size();
     }
 }

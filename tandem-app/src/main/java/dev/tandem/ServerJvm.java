@@ -274,6 +274,11 @@ final class ServerJvm {
             return command;
         }
 
+        /** Whether the operator's JVM options give the actuator a port of its own ({@code -Dmanagement.server.port=}). */
+        boolean setsManagementPort() {
+            return allOptions().anyMatch(o -> o.startsWith("-Dmanagement.server.port="));
+        }
+
         /** Whether the operator gave no class-sharing or ahead-of-time-cache option, so Tandem chooses the archive. */
         boolean archiveOptionsAreTandems() {
             return none(CDS_OPTION);
@@ -505,7 +510,8 @@ final class ServerJvm {
                 }
             }
             // and copies an extraction or a training start left when its launcher was stopped in the middle
-            try (DirectoryStream<Path> staging = Files.newDirectoryStream(directory, "{extract,training-data}-*")) {
+            // (and the log of such a training start)
+            try (DirectoryStream<Path> staging = Files.newDirectoryStream(directory, "{extract-*,training-data-*,training-*.log}")) {
                 for (Path copy : staging) {
                     if (Files.getLastModifiedTime(copy).toInstant().isBefore(hourAgo)) {
                         deleteTree(copy);
@@ -517,10 +523,13 @@ final class ServerJvm {
         /**
          * The training start of {@link ServerJvm#prepare}: the server with the operator's JVM options and the
          * archive option, on an embedded database in a scratch directory and a free port (whatever database
-         * and port the environment names), told to stop once ready; its output goes to {@value #TRAINING_LOG}.
+         * and port the environment names), told to stop once ready. Its output goes to a log of its own while it
+         * runs, so that two {@code prepare} runs at once do not write into each other's, and then replaces
+         * {@value #TRAINING_LOG}.
          */
         int train(Launch launch) throws IOException, InterruptedException {
             Path pending = directory.resolve("classes-" + ProcessHandle.current().pid() + PENDING_SUFFIX);
+            Path log = directory.resolve("training-" + ProcessHandle.current().pid() + ".log");
             Path data = Files.createTempDirectory(directory, "training-data-");
             // Command-line arguments outrank every other source of settings (the operator's -D options,
             // JAVA_TOOL_OPTIONS, the environment), so the training start cannot reach the real database.
@@ -529,13 +538,18 @@ final class ServerJvm {
                     "--spring.datasource.password=", "--spring.flyway.url=" + scratch, "--spring.flyway.user=sa",
                     "--spring.flyway.password=", "--tandem.data-dir=" + data, "--tandem.demo=false",
                     "--tandem.admin-password=" + randomPassword()};
+            if (launch.setsManagementPort()) {
+                // the operator's separate port for the actuator may be taken by the running server: any free one
+                args = Arrays.copyOf(args, args.length + 1);
+                args[args.length - 1] = "--management.server.port=0";
+            }
             List<String> command = launch.command(java, extractedJar(), archive(), pending, true, args, Runtime.version().feature());
             command.add(1, "-D" + TRAINING_PROPERTY + "=true");
             Process server = null;
             try {
                 // In the scratch directory, so that no application.properties of the working directory applies.
                 ProcessBuilder builder = new ProcessBuilder(command).directory(data.toFile()).redirectErrorStream(true)
-                        .redirectOutput(directory.resolve(TRAINING_LOG).toFile());
+                        .redirectOutput(log.toFile());
                 builder.environment().keySet().removeIf(name -> name.startsWith("TANDEM_") || name.startsWith("SPRING_")
                         || name.startsWith("MANAGEMENT_") || name.startsWith("SERVER_") || name.startsWith("SPRINGDOC_"));
                 server = builder.start();
@@ -553,6 +567,10 @@ final class ServerJvm {
                 }
                 Files.deleteIfExists(pending);
                 deleteTree(data);
+                if (Files.exists(log)) {
+                    Files.move(log, directory.resolve(TRAINING_LOG), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
             }
         }
 

@@ -35,7 +35,8 @@ final class TandemServer {
         if (Boolean.getBoolean(ServerJvm.TRAINING_PROPERTY)) {
             // `tandem prepare`'s training start: a few requests load the classes that the first requests of a
             // real start need (the health probe among them); stopping then writes the class archive.
-            warmUp(context.getEnvironment().getProperty("local.server.port"));
+            String port = context.getEnvironment().getProperty("local.server.port");
+            warmUp(port, context.getEnvironment().getProperty("local.management.port", port));
             System.exit(SpringApplication.exit(context));
         }
         if (report != null) {
@@ -43,11 +44,12 @@ final class TandemServer {
         }
     }
 
-    private static void warmUp(String port) {
+    private static void warmUp(String port, String managementPort) {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : new String[] {"/actuator/health", "/actuator/health/readiness", "/login", "/", "/api/v1/services"}) {
+            String to = path.startsWith("/actuator/") ? managementPort : port;
             try {
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path)).timeout(Duration.ofSeconds(10))
                         .build(), HttpResponse.BodyHandlers.discarding());
             } catch (IOException e) {
                 return; // the archive is written all the same, with fewer classes

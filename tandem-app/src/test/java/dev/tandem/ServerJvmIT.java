@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -205,7 +206,8 @@ class ServerJvmIT {
         assertThat(Files.readString(cache.resolve("training.log"))).contains("Starting AOT-processed Tandem", "Graceful shutdown complete");
         try (var left = Files.list(cache); var operators = Files.list(data)) {
             assertThat(left.map(p -> p.getFileName().toString()))
-                    .noneMatch(name -> name.startsWith("training-data-") || name.endsWith(".jsa.tmp"));
+                    .as("no scratch database, pending archive or per-run log is left")
+                    .noneMatch(name -> name.startsWith("training-") && !name.equals("training.log") || name.endsWith(".jsa.tmp"));
             assertThat(operators).as("the training start used a scratch database, not the operator's").isEmpty();
         }
         assertThat(elsewhere).as("nor the one named by -D or SPRING_DATASOURCE_URL").doesNotExist();
@@ -221,6 +223,26 @@ class ServerJvmIT {
         } finally {
             stop(server);
         }
+    }
+
+    @Test
+    void prepareSucceedsWhileTheRunningServerHoldsTheActuatorsOwnPort() throws Exception {
+        try (ServerSocket runningServers = new ServerSocket(0)) {
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dmanagement.server.port=" + runningServers.getLocalPort(), "-jar", JAR.toString(), "prepare");
+            Path output = dir.resolve("prepare.out");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("TANDEM_") || name.endsWith("JAVA_OPTIONS"));
+            builder.environment().put("TANDEM_CACHE_DIR", dir.resolve("cache").toString());
+            Process prepare = builder.start();
+            assertThat(prepare.waitFor(3, TimeUnit.MINUTES)).as("prepare finishes").isTrue();
+            assertThat(prepare.exitValue()).as(Files.readString(output)).isZero();
+        }
+        Path cache = cacheDirectory();
+        assertThat(cache.resolve("classes.jsa")).isNotEmptyFile();
+        String log = Files.readString(cache.resolve("training.log"));
+        assertThat(log).contains("Graceful shutdown complete");
+        assertThat(log.split("Tomcat started on port", -1)).as("the actuator had a port of its own, any free one").hasSize(3);
     }
 
     @Test

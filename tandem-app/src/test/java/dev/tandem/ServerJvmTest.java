@@ -140,6 +140,14 @@ class ServerJvmTest {
     }
 
     @Test
+    void prepareSeesAnActuatorPortOfItsOwnWhereverTheOperatorGaveIt() throws IOException {
+        assertThat(launch(Map.of()).setsManagementPort()).isFalse();
+        assertThat(launch(Map.of(), "-Dmanagement.server.port=9090").setsManagementPort()).isTrue();
+        assertThat(launch(Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g -Dmanagement.server.port=9090")).setsManagementPort()).isTrue();
+        assertThat(launch(Map.of(), "-Dmanagement.server.address=127.0.0.1", "-Dserver.port=9090").setsManagementPort()).isFalse();
+    }
+
+    @Test
     void anAttachedAgentOrDebuggerKeepsTheServerInThisJvm() throws IOException {
         assertThat(launch(Map.of()).refusal()).isNull();
         assertThat(launch(Map.of(), "-agentlib:jdwp=transport=dt_socket,server=y,address=5005").refusal())

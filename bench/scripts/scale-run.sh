@@ -307,7 +307,7 @@ I2_BODY=$(counts <<<"$I2_BODY")
   echo
   echo "- Commit: \`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\`, app jar \`$APP_JAR\`"
   echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
-  echo "- JVM: $(java -version 2>&1 | head -n1), server started with \`java -Xmx$HEAP ${JAVA_OPTS:-}-jar\`; serving JVM: \`$SERVER_ARGS\`"
+  echo "- JVM: $(java -version 2>&1 | head -n1), server started with \`java -Xmx$HEAP ${JAVA_OPTS:+$JAVA_OPTS }-jar\`; serving JVM: \`$SERVER_ARGS\`"
   echo "- Organisation: $GEN_COUNTS (seed $SEED)"
   echo "- Load: $THREADS threads, $CONNECTIONS connections, $DURATION per target after an unmeasured $WARMUP warm-up, pages drawn from [0, $PAGES)"
   echo "- Load window (warm-ups included): $LOAD_FROM–$LOAD_TO UTC, measured runs from ${MEASURED_FROM[api]:-?} (API) and ${MEASURED_FROM[html]:-?} (HTML); background fact collection: ${FACT_RUNS:-none finished by then}$([[ $WAIT_FOR_FACTS == 1 ]] && echo ' (measured after it)' || echo ' (DURING_FACTS=1: measured beside it)')"

@@ -4,6 +4,7 @@ import dev.tandem.accounts.AccessPolicy;
 import dev.tandem.catalog.Service;
 import dev.tandem.catalog.Services;
 import dev.tandem.shared.Actor;
+import dev.tandem.shared.RequestActivity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs the fact collectors: for one service on demand ("refresh now"), and for every service on a
@@ -31,15 +33,17 @@ public class FactRefresh {
     private final Scorecards scorecards;
     private final AccessPolicy policy;
     private final JdbcClient jdbc;
+    private final RequestActivity activity;
 
     FactRefresh(List<FactCollector> collectors, Services services, Facts facts, Scorecards scorecards,
-                AccessPolicy policy, JdbcClient jdbc) {
+                AccessPolicy policy, JdbcClient jdbc, RequestActivity activity) {
         this.collectors = collectors;
         this.services = services;
         this.facts = facts;
         this.scorecards = scorecards;
         this.policy = policy;
         this.jdbc = jdbc;
+        this.activity = activity;
     }
 
     /** What one refresh found: facts per source, failures per source, and how long it took. */
@@ -74,13 +78,21 @@ public class FactRefresh {
         return new Result(service.name(), counts, errors, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** While nobody uses the server, the scheduled run waits as long as each service took: half a core. */
+    static final int IDLE_WAIT_FACTOR = 1;
+    /** While requests are served, it waits eight times as long: a ninth of one core. */
+    static final int BUSY_WAIT_FACTOR = 8;
+    /** The longest wait after one service, however long it took. */
+    static final long MAX_WAIT_NANOS = 2_000_000_000L;
+
     /**
-     * Background work gives way to requests: after each service the run waits twice as long as that
-     * service took, so over a large catalog it keeps to a third of one core instead of a whole one
-     * (docs/performance.md, "Background work"). False when the thread was interrupted.
+     * Background work gives way to requests: after each service the run waits in proportion to the time
+     * that service took, longer while the server is serving requests (docs/performance.md, "Background
+     * work"). False when the thread was interrupted.
      */
-    static boolean giveWay(long workedNanos) {
-        java.util.concurrent.locks.LockSupport.parkNanos(Math.min(2 * workedNanos, 2_000_000_000L));
+    static boolean giveWay(long workedNanos, boolean busy) {
+        long factor = busy ? BUSY_WAIT_FACTOR : IDLE_WAIT_FACTOR;
+        LockSupport.parkNanos(Math.min(factor * workedNanos, MAX_WAIT_NANOS));
         return !Thread.currentThread().isInterrupted();
     }
 
@@ -100,7 +112,7 @@ public class FactRefresh {
                     failed++;
                 }
                 done++;
-                if (!giveWay(System.nanoTime() - started)) {
+                if (!giveWay(System.nanoTime() - started, activity.busy())) {
                     log.info("fact collection stopped after {} of {} services: its thread was interrupted (the server stopping)",
                             done, names.size());
                     return null;

@@ -305,7 +305,7 @@ I2_BODY=$(counts <<<"$I2_BODY")
 {
   echo "# Tandem scale run, $(date '+%F %H:%M %Z')"
   echo
-  echo "- Commit: \`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\`, app jar \`$APP_JAR\`"
+  echo "- Commit: \`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git diff --quiet HEAD -- 2>/dev/null || echo ' with uncommitted changes to tracked files'), app jar \`$APP_JAR\`"
   echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
   echo "- JVM: $(java -version 2>&1 | head -n1), server started with \`java -Xmx$HEAP ${JAVA_OPTS:+$JAVA_OPTS }-jar\`; serving JVM: \`$SERVER_ARGS\`"
   echo "- Organisation: $GEN_COUNTS (seed $SEED)"

@@ -326,7 +326,8 @@ final class ServerJvm {
 
         /**
          * The directory for this jar (path, size, modification time) and this JVM (home, version),
-         * with the jar extracted into {@code app/}: once, by Spring Boot's own {@code extract} tool.
+         * with the jar extracted into {@code app/}: once, as Spring Boot's own {@code extract} tool does it
+         * ({@link BootJarExtraction}).
          */
         static Cache prepare(Launch launch, String javaHome, String vmVersion) throws IOException, InterruptedException {
             Path jar = launch.jar();
@@ -474,20 +475,11 @@ final class ServerJvm {
             return directory.resolve(ARCHIVE);
         }
 
-        private void extract(Path jar) throws IOException, InterruptedException {
+        private void extract(Path jar) throws IOException {
             System.err.println("tandem: preparing a JVM for this jar, once, in " + directory);
             Path staging = Files.createTempDirectory(directory, "extract-");
             try {
-                Process tool = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                        "--force", "--destination", staging.toString(), "--application-filename", "tandem.jar")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!tool.waitFor(2, TimeUnit.MINUTES) || tool.exitValue() != 0) {
-                    tool.destroyForcibly();
-                    throw new IOException("Spring Boot's extract tool failed on " + jar);
-                }
-                if (!Files.isRegularFile(staging.resolve("tandem.jar"))) {
-                    throw new IOException("Spring Boot's extract tool wrote no tandem.jar");
-                }
+                BootJarExtraction.extract(jar, staging, "tandem.jar");
                 Path app = directory.resolve("app");
                 if (Files.exists(app)) {
                     deleteTree(app); // an incomplete copy from an interrupted run

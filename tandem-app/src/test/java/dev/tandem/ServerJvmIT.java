@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -243,6 +247,46 @@ class ServerJvmIT {
         String log = Files.readString(cache.resolve("training.log"));
         assertThat(log).contains("Graceful shutdown complete");
         assertThat(log.split("Tomcat started on port", -1)).as("the actuator had a port of its own, any free one").hasSize(3);
+    }
+
+    @Test
+    void extractsTheJarAsSpringBootsOwnToolDoes() throws Exception {
+        Path byTool = dir.resolve("by-tool");
+        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djarmode=tools",
+                "-jar", JAR.toString(), "extract", "--destination", byTool.toString(), "--application-filename", "tandem.jar")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("tool.out").toFile()).start();
+        assertThat(tool.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(tool.exitValue()).as(Files.readString(dir.resolve("tool.out"))).isZero();
+        Path byTandem = Files.createDirectories(dir.resolve("by-tandem"));
+        BootJarExtraction.extract(JAR, byTandem, "tandem.jar");
+
+        List<String> libraries;
+        try (Stream<Path> tools = Files.list(byTool.resolve("lib")); Stream<Path> ours = Files.list(byTandem.resolve("lib"))) {
+            libraries = tools.map(p -> p.getFileName().toString()).sorted().toList();
+            assertThat(ours.map(p -> p.getFileName().toString()).sorted()).containsExactlyElementsOf(libraries);
+        }
+        assertThat(libraries).hasSizeGreaterThan(50).contains("picocli-4.7.7.jar");
+        for (String library : libraries) {
+            assertThat(Files.mismatch(byTool.resolve("lib").resolve(library), byTandem.resolve("lib").resolve(library)))
+                    .as(library).isEqualTo(-1L);
+        }
+        try (JarFile tools = new JarFile(byTool.resolve("tandem.jar").toFile()); JarFile ours = new JarFile(byTandem.resolve("tandem.jar").toFile())) {
+            assertThat(ours.getManifest().getMainAttributes()).isEqualTo(tools.getManifest().getMainAttributes());
+            Map<String, JarEntry> toolsEntries = new TreeMap<>();
+            tools.stream().forEach(e -> toolsEntries.put(e.getName(), e));
+            Map<String, JarEntry> ourEntries = new TreeMap<>();
+            ours.stream().forEach(e -> ourEntries.put(e.getName(), e));
+            assertThat(ourEntries.keySet()).containsExactlyElementsOf(toolsEntries.keySet())
+                    .contains("dev/tandem/Tandem.class", "application.properties", "META-INF/tandem/startup-classes.txt")
+                    .noneMatch(name -> name.startsWith("org/springframework/boot/loader/"));
+            for (JarEntry entry : toolsEntries.values()) {
+                if (!entry.isDirectory() && !entry.getName().equals("META-INF/MANIFEST.MF")) {
+                    try (var expected = tools.getInputStream(entry); var actual = ours.getInputStream(ourEntries.get(entry.getName()))) {
+                        assertThat(actual.readAllBytes()).as(entry.getName()).isEqualTo(expected.readAllBytes());
+                    }
+                }
+            }
+        }
     }
 
     @Test

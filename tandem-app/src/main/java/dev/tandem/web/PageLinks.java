@@ -1,5 +1,6 @@
 package dev.tandem.web;
 
+import dev.tandem.shared.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -21,6 +22,31 @@ public class PageLinks {
     /** The current list at another page (0-based). */
     public String page(int page) {
         return current().with("page", Integer.toString(page), null);
+    }
+
+    /** The inside of a list's pagination ({@link PaginationHtml}), with links that keep the current filters. */
+    public String pagination(Page<?> page) {
+        return PaginationHtml.render(page, this::page);
+    }
+
+    /**
+     * The inside of a sortable column header: a link that sorts the list by {@code field}, the column's
+     * {@code label} and a mark when the list is sorted by it. The header's {@code aria-sort} is {@link #state}.
+     */
+    public String sortLink(String label, String field, String currentSort) {
+        String state = state(field, currentSort);
+        StringBuilder html = new StringBuilder(160).append("<a href=\"");
+        Html.escape(html, sort(field, currentSort));
+        html.append("\" class=\"sort\"><span>");
+        Html.escape(html, label);
+        html.append("</span><span class=\"sort-mark\" aria-hidden=\"true\">")
+                .append(switch (state) {
+                    case "ascending" -> " ▲";
+                    case "descending" -> " ▼";
+                    default -> "";
+                })
+                .append("</span></a>");
+        return html.toString();
     }
 
     /** The current list sorted by {@code field}; a second click on the sorted column reverses it. */

@@ -31,6 +31,16 @@ class PageLinksTest {
     }
 
     @Test
+    void aSortLinkMarksTheSortedColumnAndEscapesWhatItWrites() {
+        request("/services", "q=a&page=3&sort=name,asc");
+        assertThat(links.sortLink("Name", "name", "name,asc")).isEqualTo("<a href=\"/services?q=a&amp;sort=name,desc\" class=\"sort\">"
+                + "<span>Name</span><span class=\"sort-mark\" aria-hidden=\"true\"> ▲</span></a>");
+        assertThat(links.sortLink("Owner", "owner", "name,asc")).contains("sort=owner,asc").contains("aria-hidden=\"true\"></span>");
+        assertThat(links.sortLink("Tier", "tier", "-tier")).contains("sort=tier,asc").contains(" ▼</span>");
+        assertThat(links.sortLink("<b>", "x", null)).contains("<span>&lt;b&gt;</span>");
+    }
+
+    @Test
     void linksReplaceOneParameterAndKeepTheRestAsTheyArrived() {
         request("/services", "q=c%2B%2B&page=3&owner=payments");
         assertThat(links.page(4)).isEqualTo("/services?q=c%2B%2B&owner=payments&page=4");

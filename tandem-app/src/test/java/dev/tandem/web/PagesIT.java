@@ -96,6 +96,13 @@ class PagesIT {
         assertThat(second).contains(team + "-s2").doesNotContain(team + "-s0\"");
         String search = get("/services?q=" + URLEncoder.encode(team + "-s1", StandardCharsets.UTF_8)).body();
         assertThat(search).contains(team + "-s1").doesNotContain(team + "-s2");
+        assertThat(second).contains("Showing <span>3</span>–<span>3</span> of <span>3</span>")
+                .contains("<a href=\"/services?owner=" + team + "&amp;size=2&amp;page=0\" rel=\"prev\">← Previous</a>");
+
+        String pastTheEnd = get("/services?owner=" + team + "&size=2&page=9").body();
+        assertThat(pastTheEnd).contains("Page 10 is past the end of the list: it has 2 pages of 3.")
+                .contains("<a href=\"/services?owner=" + team + "&amp;size=2&amp;page=1\">Go to the last page</a>")
+                .doesNotContain("<table", "No services match");
     }
 
     @Test

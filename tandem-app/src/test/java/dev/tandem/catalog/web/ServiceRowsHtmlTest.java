@@ -8,7 +8,6 @@ import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.NumericChars;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 import java.nio.charset.StandardCharsets;
@@ -52,13 +51,6 @@ class ServiceRowsHtmlTest {
         ServiceSummary s = new ServiceSummary("x", null, null, "t", null, ReadinessLevel.C, "production", 2, List.of(), null);
         assertThat(ServiceRowsHtml.render(List.of(s, s, s), "").split("<tr>", -1)).hasSize(4);
         assertThat(ServiceRowsHtml.render(List.of(), "")).isEmpty();
-    }
-
-    @Property(tries = 500)
-    void escapesAsSpringsHtmlUtilsDoes(@ForAll @AlphaChars @Chars({'&', '<', '>', '"', '\'', '/', ' ', 'ü', '#', '\u2013'}) String value) {
-        StringBuilder html = new StringBuilder("x");
-        ServiceRowsHtml.escape(html, value);
-        assertThat(html.toString()).isEqualTo("x" + HtmlUtils.htmlEscape(value, "UTF-8"));
     }
 
     @Property(tries = 500)

@@ -47,11 +47,6 @@ final class PageWriter extends PrintWriter {
     }
 
     @Override
-    public void write(char[] chars) {
-        write(chars, 0, chars.length);
-    }
-
-    @Override
     public void write(String text, int offset, int length) {
         int end = offset + length;
         while (offset < end) {
@@ -63,11 +58,6 @@ final class PageWriter extends PrintWriter {
             used += n;
             offset += n;
         }
-    }
-
-    @Override
-    public void write(String text) {
-        write(text, 0, text.length());
     }
 
     @Override

@@ -265,7 +265,7 @@ class ServerJvmIT {
             libraries = tools.map(p -> p.getFileName().toString()).sorted().toList();
             assertThat(ours.map(p -> p.getFileName().toString()).sorted()).containsExactlyElementsOf(libraries);
         }
-        assertThat(libraries).hasSizeGreaterThan(50).contains("picocli-4.7.7.jar");
+        assertThat(libraries).hasSizeGreaterThan(50).anyMatch(name -> name.startsWith("picocli-") && name.endsWith(".jar"));
         for (String library : libraries) {
             assertThat(Files.mismatch(byTool.resolve("lib").resolve(library), byTandem.resolve("lib").resolve(library)))
                     .as(library).isEqualTo(-1L);

@@ -70,14 +70,11 @@ final class PageWriter extends PrintWriter {
         }
     }
 
+    /** Passes on what is buffered first: {@code PrintWriter} would close the target without it. */
     @Override
     public void close() {
-        drain();
-        try {
-            target.close();
-        } catch (IOException e) {
-            setError();
-        }
+        flush();
+        super.close();
     }
 
     /** {@code PrintWriter} would write the line separator straight to the target, ahead of what is buffered. */

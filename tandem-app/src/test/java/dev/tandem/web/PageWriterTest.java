@@ -112,6 +112,32 @@ class PageWriterTest {
     }
 
     @Test
+    void closingPassesOnWhatIsBufferedBeforeItClosesTheTarget() {
+        StringBuilder events = new StringBuilder();
+        Writer target = new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                events.append("write:").append(chars, offset, length).append(' ');
+            }
+
+            @Override
+            public void flush() {
+                events.append("flush ");
+            }
+
+            @Override
+            public void close() {
+                events.append("close");
+            }
+        };
+        PageWriter writer = new PageWriter(target, 64);
+        writer.write("<p>end</p>");
+        writer.close();
+        assertThat(events.toString()).isEqualTo("write:<p>end</p> flush close");
+        assertThat(writer.checkError()).isFalse();
+    }
+
+    @Test
     void aFailingTargetIsReportedByCheckErrorNotThrown() {
         Writer broken = new Writer() {
             @Override
